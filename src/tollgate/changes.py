@@ -1,0 +1,44 @@
+"""The change set: what a scan looks at, independent of where it came from (index, range, disk)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One file as it will be committed.
+
+    `added` holds the 1-based line numbers the change introduces; `None` means every line counts
+    (a new file, `--all-files`, `--no-git`).
+    """
+
+    path: str
+    status: str
+    text: str
+    added: frozenset[int] | None
+    commit: str = ""
+
+    def is_added(self, line: int) -> bool:
+        return self.added is None or line in self.added
+
+    def touches(self, first: int, last: int) -> bool:
+        if self.added is None:
+            return True
+        if last - first < len(self.added):
+            return any(n in self.added for n in range(first, last + 1))
+        return any(first <= n <= last for n in self.added)
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A file the scan could not look at, and why (binary, too large): reported as a warning."""
+
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeSet:
+    changes: tuple[Change, ...]
+    skipped: tuple[Skipped, ...] = ()

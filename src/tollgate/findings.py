@@ -1,0 +1,31 @@
+"""The Finding value every check returns and every report formats."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+from tollgate.severity import Severity
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    check: str
+    rule: str
+    severity: Severity
+    path: str
+    line: int
+    column: int
+    end_line: int
+    message: str
+    excerpt: str
+    fingerprint: str
+    fix: str = ""
+    commit: str = ""
+    blocking: bool = field(default=False, compare=False)
+
+
+def fingerprint(*parts: str) -> str:
+    """A stable identity: never a line number, so it survives edits, rebases and squashes."""
+    digest = hashlib.sha256("\0".join(parts).encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()[:32]

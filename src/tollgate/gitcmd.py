@@ -1,0 +1,127 @@
+"""Running git plumbing: one place that knows how to call git and turn its failures into errors.
+
+The hook path talks to git's plumbing directly instead of through gitpython: importing gitpython
+costs ~65 ms, as much as the whole 1-file budget (see README, Performance), while the plumbing
+calls below are what gitpython itself would spawn.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import threading
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+
+from tollgate.errors import TollgateError
+
+# Empty tree object id for SHA-1 repositories; `git hash-object -t tree` is asked for SHA-256 ones.
+_ZERO = frozenset("0")
+
+
+def _git_env(environ: Mapping[str, str]) -> dict[str, str]:
+    env = dict(environ)
+    # Never take the index lock or refresh stat info behind the user's back.
+    env["GIT_OPTIONAL_LOCKS"] = "0"
+    # Pathspecs are file names, never patterns: a file called `*.py` or `:x` is just a name.
+    env["GIT_LITERAL_PATHSPECS"] = "1"
+    env.pop("GIT_EXTERNAL_DIFF", None)
+    return env
+
+
+class Git:
+    """git in one working directory, with an environment that cannot change the repository."""
+
+    def __init__(self, cwd: Path, environ: Mapping[str, str] = os.environ) -> None:
+        self.cwd = cwd
+        self.env = _git_env(environ)
+
+    def run(self, *args: str, stdin: bytes | None = None, check: bool = True) -> bytes:
+        try:
+            proc = subprocess.run(
+                ["git", "-c", "core.quotePath=false", *args],
+                cwd=self.cwd,
+                env=self.env,
+                input=stdin,
+                capture_output=True,
+                check=False,
+            )
+        except FileNotFoundError:
+            raise TollgateError("git is not installed or not on PATH") from None
+        if check and proc.returncode != 0:
+            message = proc.stderr.decode("utf-8", "replace").strip().splitlines()
+            detail = message[0] if message else f"exit status {proc.returncode}"
+            raise TollgateError(f"git {args[0]} failed: {detail}")
+        return proc.stdout
+
+    def read_blobs(self, oids: Iterable[str], limit: int) -> Iterator[tuple[str, bytes | int]]:
+        """Yield (oid, content) for each blob, or (oid, size) for one larger than `limit` bytes.
+
+        One `git cat-file --batch` process for all blobs; its stdin is fed from a thread so a
+        large request can never deadlock against a full stdout pipe.
+        """
+        wanted = list(dict.fromkeys(oids))
+        if not wanted:
+            return
+        proc = subprocess.Popen(
+            ["git", "cat-file", "--batch"],
+            cwd=self.cwd,
+            env=self.env,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+        )
+        assert proc.stdin is not None and proc.stdout is not None
+        feed = "".join(f"{oid}\n" for oid in wanted).encode()
+        stdin = proc.stdin
+
+        def write() -> None:
+            try:
+                stdin.write(feed)
+            finally:
+                stdin.close()
+
+        writer = threading.Thread(target=write, daemon=True)
+        writer.start()
+        out = proc.stdout
+        try:
+            for oid in wanted:
+                header = out.readline().split()
+                if len(header) < 3:
+                    raise TollgateError(f"git cat-file could not read object {oid}")
+                size = int(header[2])
+                if size > limit:
+                    _discard(out, size + 1)
+                    yield oid, size
+                else:
+                    data = out.read(size)
+                    out.read(1)
+                    yield oid, data
+        finally:
+            writer.join()
+            out.close()
+            proc.wait()
+
+
+def _discard(stream: object, count: int) -> None:
+    read = getattr(stream, "read")  # noqa: B009 - any binary stream
+    while count > 0:
+        chunk = read(min(count, 1 << 20))
+        if not chunk:
+            return
+        count -= len(chunk)
+
+
+def is_null_oid(oid: str) -> bool:
+    return set(oid) <= _ZERO
+
+
+def find_root(cwd: Path, environ: Mapping[str, str] = os.environ) -> Path:
+    """The top of the working tree that contains `cwd` (a linked worktree's own top)."""
+    out = Git(cwd, environ).run("rev-parse", "--show-toplevel", check=False)
+    top = out.decode("utf-8", "surrogateescape").strip()
+    if not top:
+        raise TollgateError(
+            f"{cwd}: not inside a git working tree (use `tollgate scan --no-git PATH` for plain files)"
+        )
+    return Path(top)

@@ -1,0 +1,127 @@
+"""Build a ChangeSet from git: the index (staged), a commit range, or every tracked file."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from tollgate.changes import Change, ChangeSet, Skipped
+from tollgate.errors import TollgateError
+from tollgate.gitcmd import Git, is_null_oid
+from tollgate.gitdiff import GITLINK, SYMLINK, RawEntry, parse_added_lines, parse_raw
+from tollgate.textio import decode
+
+_DIFF_FLAGS = ("--no-color", "--no-ext-diff", "--no-textconv", "--no-relative", "-M", "--full-index")
+
+
+@dataclass(frozen=True, slots=True)
+class _Wanted:
+    entry: RawEntry
+    added: frozenset[int] | None
+    commit: str
+
+
+def staged(git: Git, paths: Sequence[str] | None, max_bytes: int) -> ChangeSet:
+    """The staged change: index against HEAD (or the empty tree before the first commit)."""
+    if paths is not None and not paths:
+        return ChangeSet(())
+    spec = _pathspec(paths)
+    raw = parse_raw(git.run("diff", "--cached", "--raw", "-z", *_DIFF_FLAGS, *spec))
+    patch_args = ("diff", "--cached", "-U0", *_DIFF_FLAGS)
+    wanted = _with_added_lines(git, raw, patch_args, spec, commit="")
+    return _materialise(git, wanted, max_bytes)
+
+
+def commit_range(git: Git, from_ref: str, to_ref: str, max_bytes: int) -> ChangeSet:
+    """Every non-merge commit in from_ref..to_ref, each against its parent, as CI and pre-push see it."""
+    to_oid = _resolve(git, to_ref)
+    if is_null_oid(from_ref):
+        # pre-push for a new branch: what is not on any remote yet.
+        listing = git.run("rev-list", "--reverse", "--no-merges", to_oid, "--not", "--remotes")
+    else:
+        from_oid = _resolve(git, from_ref)
+        listing = git.run("rev-list", "--reverse", "--no-merges", f"{from_oid}..{to_oid}")
+    wanted: list[_Wanted] = []
+    for commit in listing.decode("ascii").split():
+        raw = parse_raw(git.run("diff-tree", "-r", "--root", "--raw", "-z", *_DIFF_FLAGS, commit))
+        patch_args = ("diff-tree", "-r", "--root", "-U0", *_DIFF_FLAGS, commit)
+        wanted.extend(_with_added_lines(git, raw, patch_args, (), commit=commit))
+    return _materialise(git, wanted, max_bytes)
+
+
+def all_files(git: Git, paths: Sequence[str] | None, max_bytes: int) -> ChangeSet:
+    """Every tracked file as staged in the index, every line."""
+    out = git.run("ls-files", "-s", "-z", *_pathspec(paths))
+    wanted: list[_Wanted] = []
+    for record in out.split(b"\0"):
+        if not record:
+            continue
+        meta, _, name = record.partition(b"\t")
+        mode, oid, stage = meta.decode("ascii").split()
+        if stage != "0":
+            continue
+        path = name.decode("utf-8", "surrogateescape")
+        entry = RawEntry("A", "000000", mode, "0" * len(oid), oid, path, path)
+        wanted.append(_Wanted(entry, None, ""))
+    return _materialise(git, wanted, max_bytes)
+
+
+def _resolve(git: Git, ref: str) -> str:
+    out = git.run("rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}", check=False)
+    oid = out.decode("ascii").strip()
+    if not oid:
+        raise TollgateError(f"{ref}: not a commit in this repository")
+    return oid
+
+
+def _pathspec(paths: Sequence[str] | None) -> tuple[str, ...]:
+    if paths is None:
+        return ()
+    return ("--", *paths)
+
+
+def _with_added_lines(
+    git: Git,
+    raw: Iterable[RawEntry],
+    patch_args: tuple[str, ...],
+    spec: tuple[str, ...],
+    commit: str,
+) -> list[_Wanted]:
+    scannable = [e for e in raw if _scannable(e)]
+    partial = [e for e in scannable if e.status in "MRC"]
+    hunks: dict[tuple[str, str], frozenset[int]] = {}
+    if partial:
+        hunks = parse_added_lines(git.run(*patch_args, "--diff-filter=MRC", *spec))
+    wanted: list[_Wanted] = []
+    for entry in scannable:
+        if entry.status in "MRC":
+            added = hunks.get((entry.old_oid, entry.new_oid), frozenset())
+            if not added:
+                continue  # a pure rename or a mode change adds no line
+            wanted.append(_Wanted(entry, added, commit))
+        else:
+            wanted.append(_Wanted(entry, None, commit))
+    return wanted
+
+
+def _scannable(entry: RawEntry) -> bool:
+    if entry.status in "DU" or is_null_oid(entry.new_oid):
+        return False
+    # A submodule is another repository's commit; a symlink's blob is a path, not content.
+    return entry.new_mode not in (GITLINK, SYMLINK)
+
+
+def _materialise(git: Git, wanted: list[_Wanted], max_bytes: int) -> ChangeSet:
+    blobs = dict(git.read_blobs((w.entry.new_oid for w in wanted), max_bytes))
+    changes: list[Change] = []
+    skipped: list[Skipped] = []
+    for w in wanted:
+        data = blobs[w.entry.new_oid]
+        if isinstance(data, int):
+            skipped.append(Skipped(w.entry.path, f"larger than the {max_bytes}-byte limit ({data} bytes)"))
+            continue
+        text = decode(data)
+        if text is None:
+            continue  # binary: nothing a text rule could match
+        changes.append(Change(w.entry.path, w.entry.status, text, w.added, w.commit))
+    return ChangeSet(tuple(changes), tuple(skipped))
