@@ -1,0 +1,61 @@
+"""The secrets check: credentials, keys and tokens in the lines a change adds."""
+
+from __future__ import annotations
+
+from tollgate.changes import Change, ChangeSet
+from tollgate.checks.secrets.engine import SecretEngine
+from tollgate.checks.secrets.hit import Hit
+from tollgate.checks.secrets.locate import LineIndex
+from tollgate.findings import Finding, fingerprint
+from tollgate.inline import suppressed_secret
+from tollgate.mask import masked_line
+from tollgate.pack.model import Pack
+
+NAME = "secrets"
+
+
+def run(changes: ChangeSet, pack: Pack) -> list[Finding]:
+    engine = SecretEngine(pack.secrets)
+    findings: list[Finding] = []
+    for change in changes.changes:
+        findings.extend(change_findings(change, engine))
+    return findings
+
+
+def change_findings(change: Change, engine: SecretEngine) -> list[Finding]:
+    hits = engine.hits(change.text, change.path)
+    if not hits:
+        return []
+    index = LineIndex(change.text)
+    findings = []
+    for hit in hits:
+        finding = _finding(hit, index, change.path, change.commit)
+        if not change.touches(finding.line, finding.end_line):
+            continue
+        if suppressed_secret(index.line_text(finding.line), hit.rule.id):
+            continue
+        findings.append(finding)
+    return findings
+
+
+def _finding(hit: Hit, index: LineIndex, path: str, commit: str) -> Finding:
+    line = index.line_of(hit.start)
+    end_line = index.line_of(max(hit.start, hit.end - 1))
+    column = index.column_of(hit.start)
+    text = index.line_text(line)
+    excerpt = masked_line(text, column - 1, min(len(text), hit.end - index.line_start(line)))
+    rule = hit.rule
+    return Finding(
+        check=NAME,
+        rule=rule.id,
+        severity=rule.severity,
+        path=path,
+        line=line,
+        column=column,
+        end_line=end_line,
+        message=rule.title,
+        excerpt=excerpt,
+        fingerprint=fingerprint(rule.id, hit.secret),
+        fix=rule.fix,
+        commit=commit,
+    )

@@ -1,0 +1,15 @@
+"""A candidate secret located in a text: what every detector produces."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tollgate.pack.model import SecretRule
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    rule: SecretRule
+    secret: str
+    start: int  # character offsets of the secret in the file text
+    end: int

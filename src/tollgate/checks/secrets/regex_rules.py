@@ -1,0 +1,26 @@
+"""Run the pack's regex rules over a text, with the keyword prefilter in front."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from tollgate.checks.secrets.compiled import CompiledRule
+from tollgate.checks.secrets.hit import Hit
+
+
+def regex_hits(text: str, lower: str, rules: Sequence[CompiledRule], path: str) -> Iterator[Hit]:
+    for compiled in rules:
+        rule = compiled.rule
+        if rule.keywords and not any(k in lower for k in rule.keywords):
+            continue
+        if rule.allowlist.paths and compiled.path_allowed(path):
+            continue
+        group = compiled.group
+        for match in compiled.pattern.finditer(text):
+            secret = match.group(group)
+            if not secret:
+                continue
+            if compiled.rejects(secret):
+                continue
+            start, end = match.span(group)
+            yield Hit(rule, secret, start, end)

@@ -1,0 +1,112 @@
+"""`tollgate scan`: the hook's main job."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import os
+import sys
+import time
+from collections.abc import Mapping
+from pathlib import Path
+
+from tollgate.baseline import fingerprints
+from tollgate.changes import ChangeSet
+from tollgate.context import load_context
+from tollgate.engine import scan
+from tollgate.errors import TollgateError
+from tollgate.gitcmd import Git, find_root
+from tollgate.pack.model import Pack
+from tollgate.plainfiles import plain_files
+from tollgate.report import FORMATS
+from tollgate.result import ScanResult
+from tollgate.severity import Severity
+from tollgate.staged import all_files, commit_range, staged
+
+
+def add(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("scan", help="scan the staged change (default), files, a range or plain paths")
+    p.add_argument("files", nargs="*", help="limit to these files (pre-commit passes them)")
+    mode = p.add_mutually_exclusive_group()
+    mode.add_argument("--all-files", action="store_true", help="every tracked file, every line")
+    mode.add_argument("--no-git", action="store_true", help="scan plain files and directories")
+    p.add_argument("--from-ref", help="scan the commits after this ref (CI, pre-push)")
+    p.add_argument("--to-ref", help="... up to this ref (default HEAD)")
+    add_common(p)
+    p.add_argument("--format", choices=sorted(FORMATS), default="text")
+    p.add_argument("--output", "-o", help="write the report to this file instead of stdout")
+    p.add_argument("--fail-on", help="block at this severity or above (overrides config)")
+    p.add_argument("--baseline", help="baseline file (default from config)")
+    p.add_argument("--no-baseline", action="store_true", help="ignore the baseline")
+    p.set_defaults(func=run)
+
+
+def add_common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--pack", help="use this rule pack directory instead of the built-in one")
+
+
+def run(args: argparse.Namespace, environ: Mapping[str, str] = os.environ) -> int:
+    started = time.perf_counter()
+    cwd = Path.cwd()
+    if args.to_ref and not args.from_ref:
+        raise TollgateError("--to-ref needs --from-ref")
+    if args.no_git:
+        root = cwd
+        if not args.files:
+            raise TollgateError("--no-git needs at least one PATH to scan")
+    else:
+        root = find_root(cwd, environ)
+    ctx = load_context(root, args.pack)
+    config = ctx.config
+    if args.fail_on:
+        config = dataclasses.replace(config, fail_on=Severity.parse(args.fail_on, "--fail-on"))
+    changes, mode = _changes(args, root, cwd, config.max_file_size, environ)
+    baseline: frozenset[str] = frozenset()
+    if not args.no_baseline:
+        baseline = fingerprints(root / (args.baseline or config.baseline))
+    findings = scan(changes, ctx.pack, config, baseline)
+    for skip in changes.skipped:
+        print(f"tollgate: warning: {skip.path}: skipped, {skip.reason}", file=sys.stderr)
+    result = ScanResult(
+        tuple(findings), changes.skipped, len(changes.changes), time.perf_counter() - started, mode
+    )
+    _emit(result, args, ctx.pack, environ)
+    return 1 if result.blocking else 0
+
+
+def _changes(
+    args: argparse.Namespace, root: Path, cwd: Path, max_bytes: int, environ: Mapping[str, str]
+) -> tuple[ChangeSet, str]:
+    if args.no_git:
+        return plain_files(args.files, cwd, max_bytes), "no-git"
+    git = Git(root, environ)
+    paths = [_repo_path(f, root, cwd) for f in args.files] if args.files else None
+    if args.from_ref:
+        if args.files:
+            raise TollgateError("--from-ref scans whole commits; it takes no FILE arguments")
+        return commit_range(git, args.from_ref, args.to_ref or "HEAD", max_bytes), "range"
+    if args.all_files:
+        return all_files(git, paths, max_bytes), "all-files"
+    return staged(git, paths, max_bytes), "staged"
+
+
+def _repo_path(name: str, root: Path, cwd: Path) -> str:
+    absolute = Path(os.path.normpath(cwd / name))
+    try:
+        return absolute.relative_to(root).as_posix()
+    except ValueError:
+        resolved = absolute.resolve()
+        try:
+            return resolved.relative_to(root.resolve()).as_posix()
+        except ValueError:
+            raise TollgateError(f"{name}: outside the repository at {root}") from None
+
+
+def _emit(result: ScanResult, args: argparse.Namespace, pack: Pack, environ: Mapping[str, str]) -> None:
+    renderer = FORMATS[args.format]
+    if args.output:
+        Path(args.output).write_text(renderer.render(result, pack, environ, False) + "\n", "utf-8")
+        if args.format != "text":
+            print(FORMATS["text"].render(result, pack, environ, sys.stdout.isatty()))
+        return
+    print(renderer.render(result, pack, environ, sys.stdout.isatty()))

@@ -1,0 +1,85 @@
+"""Repository configuration: `.tollgate.toml`, or `[tool.tollgate]` in pyproject.toml."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from tollgate.errors import TollgateError
+from tollgate.severity import Severity
+from tollgate.tomlfile import check_keys, get_str, get_str_list, get_table, load_toml
+
+CONFIG_VERSION = 1
+DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+_KEYS = frozenset(
+    {"version", "fail_on", "checks", "exclude", "max_file_size", "baseline", "disable", "allowlist"}
+)
+_ALLOWLIST_KEYS = frozenset({"paths"})
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    fail_on: Severity = Severity.MEDIUM
+    checks: tuple[str, ...] = ("secrets",)
+    exclude: tuple[str, ...] = ()
+    max_file_size: int = DEFAULT_MAX_BYTES
+    baseline: str = ".tollgate-baseline.json"
+    disable: tuple[str, ...] = ()
+    allow_paths: tuple[str, ...] = ()
+    source: str = ""
+
+
+def load_config(root: Path, known_checks: frozenset[str]) -> Config:
+    dedicated = root / ".tollgate.toml"
+    if dedicated.is_file():
+        return _parse(load_toml(dedicated), str(dedicated), known_checks)
+    pyproject = root / "pyproject.toml"
+    try:
+        raw = pyproject.read_bytes()
+    except OSError:
+        return Config()
+    if b"[tool.tollgate" not in raw:
+        return Config()  # skip parsing a pyproject that cannot configure us
+    table = load_toml(pyproject).get("tool", {}).get("tollgate")
+    if not isinstance(table, dict):
+        return Config()
+    return _parse(table, f"{pyproject} [tool.tollgate]", known_checks)
+
+
+def _parse(table: dict[str, Any], where: str, known_checks: frozenset[str]) -> Config:
+    check_keys(table, _KEYS, where)
+    version = table.get("version", CONFIG_VERSION)
+    if version != CONFIG_VERSION:
+        raise TollgateError(f"{where}: version {version!r} is not supported (expected {CONFIG_VERSION})")
+    checks = get_str_list(table, "checks", where) or ("secrets",)
+    for name in checks:
+        if name not in known_checks:
+            raise TollgateError(f"{where}: checks: unknown check {name!r}; known: {sorted(known_checks)}")
+    allow = get_table(table, "allowlist", where)
+    check_keys(allow, _ALLOWLIST_KEYS, f"{where}: allowlist")
+    return Config(
+        fail_on=Severity.parse(table.get("fail_on", "medium"), f"{where}: fail_on"),
+        checks=checks,
+        exclude=get_str_list(table, "exclude", where),
+        max_file_size=_size(table.get("max_file_size", DEFAULT_MAX_BYTES), where),
+        baseline=get_str(table, "baseline", where, ".tollgate-baseline.json"),
+        disable=get_str_list(table, "disable", where),
+        allow_paths=get_str_list(allow, "paths", f"{where}: allowlist"),
+        source=where,
+    )
+
+
+_UNITS = {"kb": 1024, "mb": 1024 * 1024, "gb": 1024 * 1024 * 1024, "b": 1}
+
+
+def _size(value: object, where: str) -> int:
+    if isinstance(value, int) and not isinstance(value, bool) and value > 0:
+        return value
+    if isinstance(value, str):
+        text = value.strip().lower().replace(" ", "")
+        for unit, factor in _UNITS.items():
+            number = text.removesuffix(unit)
+            if number != text and number.replace(".", "", 1).isdigit():
+                return int(float(number) * factor)
+    raise TollgateError(f"{where}: max_file_size {value!r} must be a byte count or a size like '5MB'")

@@ -1,0 +1,24 @@
+"""What every repository-aware command needs: root, config and pack, loaded once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from tollgate.checks import CHECKS
+from tollgate.config import Config, load_config
+from tollgate.pack.load import builtin_pack_dir, load_pack
+from tollgate.pack.model import Pack
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    root: Path
+    config: Config
+    pack: Pack
+
+
+def load_context(root: Path, pack_dir: str | None) -> Context:
+    config = load_config(root, frozenset(CHECKS))
+    pack = load_pack(Path(pack_dir) if pack_dir else builtin_pack_dir())
+    return Context(root, config, pack)

@@ -1,0 +1,1 @@
+"""Rule packs: directories of data (TOML and YAML), loaded and verified, never executed."""

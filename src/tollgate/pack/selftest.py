@@ -1,0 +1,60 @@
+"""`tollgate pack test`: every rule's examples against the whole pack.
+
+An example passes when its own rule reports exactly the expected secret; a negative passes only
+when no rule of the pack reports anything in it, so an over-broad rule fails on its neighbours'
+negatives.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tollgate.changes import Change
+from tollgate.checks.secrets import change_findings
+from tollgate.checks.secrets.engine import SecretEngine
+from tollgate.findings import Finding, fingerprint
+from tollgate.mask import mask
+from tollgate.pack.model import Example, Pack
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    examples: int
+    failures: tuple[str, ...]
+
+
+def test_pack(pack: Pack) -> Outcome:
+    engine = SecretEngine(pack.secrets)
+    engine.compile_all()
+    failures: list[str] = []
+    count = 0
+    for rule in pack.secrets:
+        where = f"{rule.source}: {rule.id}"
+        if not rule.examples:
+            failures.append(f"{where}: has no examples that must match")
+        if not rule.negatives:
+            failures.append(f"{where}: has no negatives that must not match")
+        for i, example in enumerate(rule.examples):
+            count += 1
+            found = _findings(engine, example)
+            own = [f for f in found if f.rule == rule.id]
+            if not own:
+                others = ", ".join(sorted({f.rule for f in found})) or "nothing"
+                failures.append(f"{where}: examples[{i}] not found (reported: {others})")
+            elif example.secret and fingerprint(rule.id, example.secret) not in {
+                f.fingerprint for f in own
+            }:
+                failures.append(
+                    f"{where}: examples[{i}] found, but not the expected secret {mask(example.secret)}"
+                )
+        for i, negative in enumerate(rule.negatives):
+            count += 1
+            found = _findings(engine, negative)
+            if found:
+                ids = ", ".join(sorted({f.rule for f in found}))
+                failures.append(f"{where}: negatives[{i}] reported by {ids}")
+    return Outcome(count, tuple(failures))
+
+
+def _findings(engine: SecretEngine, example: Example) -> list[Finding]:
+    return change_findings(Change(example.path, "A", example.text, None), engine)
