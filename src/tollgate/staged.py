@@ -11,7 +11,9 @@ from tollgate.gitcmd import Git, is_null_oid
 from tollgate.gitdiff import GITLINK, SYMLINK, RawEntry, parse_added_lines, parse_raw
 from tollgate.textio import decode
 
-_DIFF_FLAGS = ("--no-color", "--no-ext-diff", "--no-textconv", "--no-relative", "-M", "--full-index")
+_DIFF_FLAGS = (
+    "--no-color", "--no-ext-diff", "--no-textconv", "--no-relative", "-M", "--full-index", "--no-abbrev",
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
