@@ -12,6 +12,7 @@ from pathlib import Path
 
 from tollgate.baseline import fingerprints
 from tollgate.changes import ChangeSet
+from tollgate.checks import CHECKS
 from tollgate.context import load_context
 from tollgate.engine import scan
 from tollgate.errors import TollgateError
@@ -33,6 +34,9 @@ def add(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--from-ref", help="scan the commits after this ref (CI, pre-push)")
     p.add_argument("--to-ref", help="... up to this ref (default HEAD)")
     add_common(p)
+    p.add_argument(
+        "--checks", help=f"comma-separated checks to run (default from config; known: {', '.join(CHECKS)})"
+    )
     p.add_argument("--format", choices=sorted(FORMATS), default="text")
     p.add_argument("--output", "-o", help="write the report to this file instead of stdout")
     p.add_argument("--fail-on", help="block at this severity or above (overrides config)")
@@ -64,7 +68,7 @@ def run(args: argparse.Namespace, environ: Mapping[str, str] = os.environ) -> in
     baseline: frozenset[str] = frozenset()
     if not args.no_baseline:
         baseline = fingerprints(root / (args.baseline or config.baseline))
-    findings = scan(changes, ctx.pack, config, baseline)
+    findings = scan(changes, ctx.pack, config, baseline, _checks(args.checks))
     for skip in changes.skipped:
         print(f"tollgate: warning: {skip.path}: skipped, {skip.reason}", file=sys.stderr)
     result = ScanResult(
@@ -74,6 +78,16 @@ def run(args: argparse.Namespace, environ: Mapping[str, str] = os.environ) -> in
     return 1 if result.blocking else 0
 
 
+def _checks(option: str | None) -> list[str] | None:
+    if not option:
+        return None
+    names = [name.strip() for name in option.split(",") if name.strip()]
+    for name in names:
+        if name not in CHECKS:
+            raise TollgateError(f"--checks: unknown check {name!r}; known: {', '.join(CHECKS)}")
+    return names
+
+
 def _changes(
     args: argparse.Namespace, root: Path, cwd: Path, max_bytes: int, environ: Mapping[str, str]
 ) -> tuple[ChangeSet, str]:
@@ -81,10 +95,21 @@ def _changes(
         return plain_files(args.files, cwd, max_bytes), "no-git"
     git = Git(root, environ)
     paths = [_repo_path(f, root, cwd) for f in args.files] if args.files else None
-    if args.from_ref:
-        if args.files:
-            raise TollgateError("--from-ref scans whole commits; it takes no FILE arguments")
-        return commit_range(git, args.from_ref, args.to_ref or "HEAD", max_bytes), "range"
+    from_ref, to_ref = args.from_ref, args.to_ref
+    if not from_ref and not args.all_files:
+        # pre-commit's pre-push stage (and `pre-commit run --from-ref`) passes the range this way.
+        from_ref = environ.get("PRE_COMMIT_FROM_REF") or environ.get("PRE_COMMIT_SOURCE")
+        to_ref = environ.get("PRE_COMMIT_TO_REF") or environ.get("PRE_COMMIT_ORIGIN")
+        from_ref = from_ref if to_ref else None
+    if from_ref:
+        changes = commit_range(git, from_ref, to_ref or "HEAD", max_bytes)
+        if paths is not None:
+            wanted = set(paths)
+            changes = ChangeSet(
+                tuple(c for c in changes.changes if c.path in wanted),
+                tuple(s for s in changes.skipped if s.path in wanted),
+            )
+        return changes, "range"
     if args.all_files:
         return all_files(git, paths, max_bytes), "all-files"
     return staged(git, paths, max_bytes), "staged"
