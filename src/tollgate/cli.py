@@ -6,12 +6,24 @@ Exit codes: 0 nothing blocks, 1 blocking findings (or failed pack tests), 2 usag
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Sequence
 
 from tollgate import __version__
-from tollgate.commands import baseline, demo, explain, install, pack, scan
 from tollgate.errors import TollgateError
+
+# Command name -> module; only the module of the command being run is imported, so the hook's
+# start-up never pays for the others.
+COMMANDS = {
+    "scan": "tollgate.commands.scan",
+    "baseline": "tollgate.commands.baseline",
+    "pack": "tollgate.commands.pack",
+    "explain": "tollgate.commands.explain",
+    "install": "tollgate.commands.install",
+    "uninstall": "tollgate.commands.install",
+    "demo": "tollgate.commands.demo",
+}
 
 
 class _Parser(argparse.ArgumentParser):
@@ -21,17 +33,20 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(2)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="tollgate", description=__doc__.splitlines()[0] if __doc__ else None)
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    parser = _Parser(prog="tollgate", description="Fast Git pre-commit security hooks.")
     parser.add_argument("--version", action="version", version=f"tollgate {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=_Parser)
-    for module in (scan, baseline, pack, explain, install, demo):
-        module.add(sub)
+    names = [COMMANDS[only]] if only else list(dict.fromkeys(COMMANDS.values()))
+    for name in names:
+        importlib.import_module(name).add(sub)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    first = next((a for a in argv if not a.startswith("-")), None)
+    args = build_parser(first if first in COMMANDS else None).parse_args(argv)
     try:
         code: int = args.func(args)
     except TollgateError as exc:

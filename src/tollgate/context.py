@@ -7,7 +7,7 @@ from pathlib import Path
 
 from tollgate.checks import CHECKS
 from tollgate.config import Config, load_config
-from tollgate.pack.load import builtin_pack_dir, load_pack
+from tollgate.pack.load import builtin_pack_dir, load_pack_for_scan
 from tollgate.pack.model import Pack
 
 
@@ -20,5 +20,5 @@ class Context:
 
 def load_context(root: Path, pack_dir: str | None) -> Context:
     config = load_config(root, frozenset(CHECKS))
-    pack = load_pack(Path(pack_dir) if pack_dir else builtin_pack_dir())
+    pack = load_pack_for_scan(Path(pack_dir) if pack_dir else builtin_pack_dir())
     return Context(root, config, pack)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 
 from tollgate.severity import Severity
@@ -27,5 +26,7 @@ class Finding:
 
 def fingerprint(*parts: str) -> str:
     """A stable identity: never a line number, so it survives edits, rebases and squashes."""
+    import hashlib  # noqa: PLC0415 - only a run with findings pays for OpenSSL's start-up
+
     digest = hashlib.sha256("\0".join(parts).encode("utf-8", "surrogatepass"))
     return digest.hexdigest()[:32]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Mapping
 from pathlib import Path
 
 from tollgate import __version__
@@ -20,6 +22,29 @@ def builtin_pack_dir() -> Path:
     here = Path(__file__).resolve().parent.parent
     shipped = here / "_rules"
     return shipped if shipped.is_dir() else here.parent.parent / "rules"
+
+
+def load_pack_for_scan(root: Path, environ: Mapping[str, str] = os.environ) -> Pack:
+    """The pack as scanning needs it (no examples), from the per-user cache when it is fresh."""
+    from tollgate.pack.cache import (  # noqa: PLC0415
+        cache_dir,
+        cache_file,
+        pack_key,
+        read_cached,
+        write_cached,
+    )
+
+    try:
+        key = pack_key(root)
+    except OSError:
+        return load_pack(root)  # unreadable: let the full loader say what is wrong
+    path = cache_file(cache_dir(environ), key)
+    cached = read_cached(path, key)
+    if cached is not None:
+        return cached
+    pack = load_pack(root)
+    write_cached(path, key, pack)
+    return pack
 
 
 def load_pack(root: Path) -> Pack:
