@@ -8,6 +8,7 @@ from tollgate.checks.secrets.compiled import CompiledRule
 from tollgate.checks.secrets.generic import generic_hits
 from tollgate.checks.secrets.hit import Hit
 from tollgate.checks.secrets.kubernetes import kubernetes_hits
+from tollgate.checks.secrets.prefilter import KeywordIndex
 from tollgate.checks.secrets.regex_rules import regex_hits
 from tollgate.pack.model import SecretRule
 
@@ -25,6 +26,7 @@ class SecretEngine:
         self.generic = [r for r in rules if r.detector == "generic-assignment"]
         # Prefixes that belong to a provider's format: a value starting with one that its own
         # rule rejected (bad checksum, wrong length) is not handed to the generic detector.
+        self.index = KeywordIndex(k for r in rules for k in r.keywords)
         self.claimed = tuple(
             sorted({k for r in specific for k in r.keywords if len(k) >= 3 and k.endswith(_PREFIX_ENDINGS)})
         )
@@ -35,19 +37,28 @@ class SecretEngine:
 
     def hits(self, text: str, path: str) -> list[Hit]:
         lower = text.lower()
-        found = list(regex_hits(text, lower, self.regex_rules, path))
+        present = self.index.present(lower)
+        found = list(regex_hits(text, lower, self.regex_rules, path, present))
         judged: list[Hit] = []
         for rule in self.kubernetes:
+            if not present.intersection(rule.keywords):
+                continue
             hits, spans = kubernetes_hits(text, lower, rule, self._inner)
             found.extend(hits)
             # Values a Secret manifest holds are judged by that detector alone.
             judged.extend(Hit(rule, "", start, end) for start, end in spans)
-        generic = [h for rule in self.generic for h in generic_hits(text, lower, rule, path, self.claimed)]
+        generic = [
+            hit
+            for rule in self.generic
+            if present.intersection(rule.keywords)
+            for hit in generic_hits(text, lower, rule, path, self.claimed)
+        ]
         kept = _without_overlaps([*found, *judged, *generic])
         return [h for h in kept if h.secret]
 
     def _inner(self, text: str) -> list[Hit]:
-        return list(regex_hits(text, text.lower(), self.regex_rules, ""))
+        lower = text.lower()
+        return list(regex_hits(text, lower, self.regex_rules, "", self.index.present(lower)))
 
 
 def _without_overlaps(hits: list[Hit]) -> list[Hit]:

@@ -8,10 +8,13 @@ from tollgate.checks.secrets.compiled import CompiledRule
 from tollgate.checks.secrets.hit import Hit
 
 
-def regex_hits(text: str, lower: str, rules: Sequence[CompiledRule], path: str) -> Iterator[Hit]:
+def regex_hits(
+    text: str, lower: str, rules: Sequence[CompiledRule], path: str, present: frozenset[str]
+) -> Iterator[Hit]:
+    """`present`: the keywords that occur in the text (see prefilter.KeywordIndex)."""
     for compiled in rules:
         rule = compiled.rule
-        if rule.keywords and not any(k in lower for k in rule.keywords):
+        if rule.keywords and present.isdisjoint(rule.keywords):
             continue
         if rule.allowlist.paths and compiled.path_allowed(path):
             continue
