@@ -31,7 +31,7 @@ def fake_github_token() -> str:
 def run(args: argparse.Namespace) -> int:
     with tempfile.TemporaryDirectory(prefix="tollgate-demo-") as tmp:
         repo = Path(tmp)
-        env = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
+        env = _throwaway_env()
         git = ["git", "-c", "user.name=tollgate demo", "-c", "user.email=demo@example.invalid"]
         subprocess.run([*git, "init", "-q", str(repo)], check=True, env=env)
         app = repo / "app.py"
@@ -44,7 +44,9 @@ def run(args: argparse.Namespace) -> int:
         print("\n$ git add app.py && tollgate scan    # read from the environment instead")
         second = _scan(repo, env)
         if (first, second) != (1, 0):
-            raise TollgateError(f"demo went wrong: exit codes {first} and {second}, expected 1 and 0")
+            raise TollgateError(
+                f"demo went wrong: exit codes {first} and {second}, expected 1 and 0"
+            )
         subprocess.run([*git, "commit", "-q", "-m", "read the token from the environment"],
                        cwd=repo, check=True, env=env)  # fmt: skip
         print("\n$ git commit -m '...'    # the fixed change commits")
@@ -52,7 +54,20 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+def _throwaway_env() -> dict[str, str]:
+    # An exported GIT_DIR (a common dotfiles set-up) or a hook's GIT_INDEX_FILE would send every
+    # command of the demo to the user's own repository; git itself lists the variables that do.
+    local = subprocess.run(
+        ["git", "rev-parse", "--local-env-vars"], capture_output=True, text=True, check=True
+    ).stdout.split()
+    env = {name: value for name, value in os.environ.items() if name not in local}
+    return {**env, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
+
+
 def _scan(repo: Path, env: dict[str, str]) -> int:
-    proc = subprocess.run([sys.executable, "-m", "tollgate", "scan"], cwd=repo, env=env, check=False)
+    # The child writes straight to our stdout: flush first, or a pipe gets it out of order.
+    sys.stdout.flush()
+    command = [sys.executable, "-m", "tollgate", "scan"]
+    proc = subprocess.run(command, cwd=repo, env=env, check=False)
     print(f"(exit {proc.returncode})")
     return proc.returncode

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shlex
 import shutil
 import stat
 import sys
@@ -24,10 +25,15 @@ def add(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     ):
         p = sub.add_parser(name, help=helptext)
         p.add_argument(
-            "--hook", choices=(*HOOKS, "all"), default="pre-commit", help="which hook (default pre-commit)"
+            "--hook",
+            choices=(*HOOKS, "all"),
+            default="pre-commit",
+            help="which hook (default pre-commit)",
         )
         if name == "install":
-            p.add_argument("--force", action="store_true", help="replace a hook tollgate did not write")
+            p.add_argument(
+                "--force", action="store_true", help="replace a hook tollgate did not write"
+            )
         p.set_defaults(func=run, verb=name)
 
 
@@ -66,16 +72,25 @@ def _ours(path: Path) -> bool:
 
 def _install(name: str, target: Path, force: bool) -> None:
     backup = target.with_name(f"{name}.tollgate-backup")
-    if target.exists() and not _ours(target):
+    # lexists: a hook is often a symlink to a script in the repository, possibly a dangling one.
+    if os.path.lexists(target) and not _ours(target):
         if not force:
             raise TollgateError(
                 f"{target}: a {name} hook tollgate did not write is in place; "
                 "rerun with --force to replace it (it is kept as a backup)"
             )
-        shutil.copy2(target, backup)
+        if os.path.lexists(backup):
+            raise TollgateError(
+                f"{backup}: an earlier backup is in the way; move it away (or restore it) first"
+            )
+        # Move, never copy-and-overwrite: writing to a symlinked hook would rewrite the script
+        # it points to, and the backup would no longer be the symlink uninstall should restore.
+        os.replace(target, backup)
+    elif target.is_symlink():
+        target.unlink()  # our script behind a symlink: replace the link, not what it points to
     script = (hooks_source() / name).read_text("utf-8")
     binary = shutil.which("tollgate", path=str(Path(sys.executable).parent)) or ""
-    script = script.replace('TOLLGATE_DEFAULT=""', f'TOLLGATE_DEFAULT="{binary}"', 1)
+    script = script.replace('TOLLGATE_DEFAULT=""', f"TOLLGATE_DEFAULT={shlex.quote(binary)}", 1)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(script, "utf-8")
     target.chmod(target.stat().st_mode | stat.S_IXUSR | stat.S_IXGRP | stat.S_IXOTH)
@@ -90,7 +105,7 @@ def _uninstall(target: Path) -> None:
     if not _ours(target):
         raise TollgateError(f"{target}: not a tollgate hook; left in place")
     target.unlink()
-    if backup.exists():
+    if os.path.lexists(backup):
         backup.rename(target)
         print(f"tollgate: removed {target}, restored the hook it replaced")
     else:
