@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -49,11 +50,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser(first if first in COMMANDS else None).parse_args(argv)
     try:
         code: int = args.func(args)
+        sys.stdout.flush()
     except TollgateError as exc:
         print(f"tollgate: error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
-        return 0
+        # The reader went away (`tollgate scan | head`): stop quietly, and keep Python's exit-time
+        # flush from raising again on the closed pipe.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     return code
