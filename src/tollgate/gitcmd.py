@@ -7,6 +7,7 @@ calls below are what gitpython itself would spawn.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import threading
@@ -26,6 +27,8 @@ def _git_env(environ: Mapping[str, str]) -> dict[str, str]:
     # Pathspecs are file names, never patterns: a file called `*.py` or `:x` is just a name.
     env["GIT_LITERAL_PATHSPECS"] = "1"
     env.pop("GIT_EXTERNAL_DIFF", None)
+    # It overrides -U0 with its own context size.
+    env.pop("GIT_DIFF_OPTS", None)
     return env
 
 
@@ -76,10 +79,12 @@ class Git:
         stdin = proc.stdin
 
         def write() -> None:
-            try:
-                stdin.write(feed)
-            finally:
-                stdin.close()
+            # A broken pipe means the reader stopped git early (see below); nothing left to feed.
+            with contextlib.suppress(BrokenPipeError):
+                try:
+                    stdin.write(feed)
+                finally:
+                    stdin.close()
 
         writer = threading.Thread(target=write, daemon=True)
         writer.start()
@@ -98,6 +103,9 @@ class Git:
                     out.read(1)
                     yield oid, data
         finally:
+            # After an early exit (a missing object, an abandoned generator) git can be blocked on
+            # a full stdout pipe and the writer on a full stdin pipe behind it: stop git first.
+            proc.kill()
             writer.join()
             out.close()
             proc.wait()
@@ -122,6 +130,7 @@ def find_root(cwd: Path, environ: Mapping[str, str] = os.environ) -> Path:
     top = out.decode("utf-8", "surrogateescape").strip()
     if not top:
         raise TollgateError(
-            f"{cwd}: not inside a git working tree (use `tollgate scan --no-git PATH` for plain files)"
+            f"{cwd}: not inside a git working tree"
+            " (use `tollgate scan --no-git PATH` for plain files)"
         )
     return Path(top)

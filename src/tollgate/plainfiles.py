@@ -23,7 +23,9 @@ def plain_files(paths: Sequence[str], cwd: Path, max_bytes: int) -> ChangeSet:
                 continue
             size = path.stat().st_size
             if size > max_bytes:
-                skipped.append(Skipped(shown, f"larger than the {max_bytes}-byte limit ({size} bytes)"))
+                skipped.append(
+                    Skipped(shown, f"larger than the {max_bytes}-byte limit ({size} bytes)")
+                )
                 continue
             data = path.read_bytes()
         except OSError as exc:

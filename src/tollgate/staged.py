@@ -8,11 +8,12 @@ from dataclasses import dataclass
 from tollgate.changes import Change, ChangeSet, Skipped
 from tollgate.errors import TollgateError
 from tollgate.gitcmd import Git, is_null_oid
-from tollgate.gitdiff import GITLINK, SYMLINK, RawEntry, parse_added_lines, parse_raw
+from tollgate.gitdiff import GITLINK, SYMLINK, RawEntry, added_lines, parse_added_lines, parse_raw
 from tollgate.textio import decode
 
 _DIFF_FLAGS = (
-    "--no-color", "--no-ext-diff", "--no-textconv", "--no-relative", "-M", "--full-index", "--no-abbrev",
+    "--no-color", "--no-ext-diff", "--no-textconv", "--no-relative", "-M", "--full-index",
+    "--no-abbrev",
 )  # fmt: skip
 
 
@@ -21,21 +22,41 @@ class _Wanted:
     entry: RawEntry
     added: frozenset[int] | None
     commit: str
+    # git showed the change as binary, yet the blobs may decode as text: diff the texts instead.
+    rediff: bool = False
 
 
 def staged(git: Git, paths: Sequence[str] | None, max_bytes: int) -> ChangeSet:
     """The staged change: index against HEAD (or the empty tree before the first commit)."""
     if paths is not None and not paths:
         return ChangeSet(())
-    spec = _pathspec(paths)
-    raw = parse_raw(git.run("diff", "--cached", "--raw", "-z", *_DIFF_FLAGS, *spec))
+    raw = parse_raw(git.run("diff", "--cached", "--raw", "-z", *_DIFF_FLAGS))
+    spec: tuple[str, ...] = ()
+    if paths is not None:
+        raw = _matching(git, raw, paths)
+        # Both sides of a rename, so the patch pairs them as the raw diff did.
+        both = {p for e in raw if e.status in "MRC" for p in (e.old_path, e.path)}
+        spec = _pathspec(sorted(both))
     patch_args = ("diff", "--cached", "-U0", *_DIFF_FLAGS)
     wanted = _with_added_lines(git, raw, patch_args, spec, commit="")
     return _materialise(git, wanted, max_bytes)
 
 
+def _matching(git: Git, raw: list[RawEntry], paths: Sequence[str]) -> list[RawEntry]:
+    """The entries of the whole staged diff whose new path matches `paths`.
+
+    Limiting the diff itself to the named files would hide a rename's old side: the file would look
+    new and every line of it, old secrets included, would count. So git matches the names (without
+    rename detection), and the entries come from the full diff.
+    """
+    spec = _pathspec(paths)
+    out = git.run("diff", "--cached", "--raw", "-z", *_DIFF_FLAGS, "--no-renames", *spec)
+    chosen = {e.path for e in parse_raw(out)}
+    return [e for e in raw if e.path in chosen]
+
+
 def commit_range(git: Git, from_ref: str, to_ref: str, max_bytes: int) -> ChangeSet:
-    """Every non-merge commit in from_ref..to_ref, each against its parent, as CI and pre-push see it."""
+    """Every non-merge commit in from_ref..to_ref against its parent, as CI and pre-push see it."""
     to_oid = _resolve(git, to_ref)
     if is_null_oid(from_ref):
         # pre-push for a new branch: what is not on any remote yet.
@@ -44,9 +65,11 @@ def commit_range(git: Git, from_ref: str, to_ref: str, max_bytes: int) -> Change
         from_oid = _resolve(git, from_ref)
         listing = git.run("rev-list", "--reverse", "--no-merges", f"{from_oid}..{to_oid}")
     wanted: list[_Wanted] = []
+    # diff-tree prints the commit id before its diff unless told not to; parse_raw wants entries.
+    tree_args = ("diff-tree", "-r", "--root", "--no-commit-id")
     for commit in listing.decode("ascii").split():
-        raw = parse_raw(git.run("diff-tree", "-r", "--root", "--raw", "-z", *_DIFF_FLAGS, commit))
-        patch_args = ("diff-tree", "-r", "--root", "-U0", *_DIFF_FLAGS, commit)
+        raw = parse_raw(git.run(*tree_args, "--raw", "-z", *_DIFF_FLAGS, commit))
+        patch_args = (*tree_args, "-U0", *_DIFF_FLAGS, commit)
         wanted.extend(_with_added_lines(git, raw, patch_args, (), commit=commit))
     return _materialise(git, wanted, max_bytes)
 
@@ -64,7 +87,8 @@ def all_files(git: Git, paths: Sequence[str] | None, max_bytes: int) -> ChangeSe
             continue
         path = name.decode("utf-8", "surrogateescape")
         entry = RawEntry("A", "000000", mode, "0" * len(oid), oid, path, path)
-        wanted.append(_Wanted(entry, None, ""))
+        if _scannable(entry):
+            wanted.append(_Wanted(entry, None, ""))
     return _materialise(git, wanted, max_bytes)
 
 
@@ -91,16 +115,18 @@ def _with_added_lines(
 ) -> list[_Wanted]:
     scannable = [e for e in raw if _scannable(e)]
     partial = [e for e in scannable if e.status in "MRC"]
-    hunks: dict[tuple[str, str], frozenset[int]] = {}
+    hunks: dict[tuple[str, str], frozenset[int] | None] = {}
     if partial:
         hunks = parse_added_lines(git.run(*patch_args, "--diff-filter=MRC", *spec))
     wanted: list[_Wanted] = []
     for entry in scannable:
         if entry.status in "MRC":
             added = hunks.get((entry.old_oid, entry.new_oid), frozenset())
-            if not added:
-                continue  # a pure rename or a mode change adds no line
-            wanted.append(_Wanted(entry, added, commit))
+            if added is None:
+                wanted.append(_Wanted(entry, frozenset(), commit, rediff=True))
+            elif added:
+                wanted.append(_Wanted(entry, added, commit))
+            # else a pure rename, a mode change or only deletions: no line added
         else:
             wanted.append(_Wanted(entry, None, commit))
     return wanted
@@ -114,16 +140,28 @@ def _scannable(entry: RawEntry) -> bool:
 
 
 def _materialise(git: Git, wanted: list[_Wanted], max_bytes: int) -> ChangeSet:
-    blobs = dict(git.read_blobs((w.entry.new_oid for w in wanted), max_bytes))
+    oids = [w.entry.new_oid for w in wanted] + [w.entry.old_oid for w in wanted if w.rediff]
+    blobs = dict(git.read_blobs(oids, max_bytes))
     changes: list[Change] = []
     skipped: list[Skipped] = []
     for w in wanted:
         data = blobs[w.entry.new_oid]
         if isinstance(data, int):
-            skipped.append(Skipped(w.entry.path, f"larger than the {max_bytes}-byte limit ({data} bytes)"))
+            reason = f"larger than the {max_bytes}-byte limit ({data} bytes)"
+            skipped.append(Skipped(w.entry.path, reason))
             continue
         text = decode(data)
         if text is None:
             continue  # binary: nothing a text rule could match
-        changes.append(Change(w.entry.path, w.entry.status, text, w.added, w.commit))
+        added = _rediff(blobs[w.entry.old_oid], text) if w.rediff else w.added
+        if added is not None and not added:
+            continue
+        changes.append(Change(w.entry.path, w.entry.status, text, added, w.commit))
     return ChangeSet(tuple(changes), tuple(skipped))
+
+
+def _rediff(old: bytes | int, new: str) -> frozenset[int] | None:
+    old_text = None if isinstance(old, int) else decode(old)
+    if old_text is None:
+        return None  # the old side was binary or too large to compare: every line is new
+    return added_lines(old_text, new)

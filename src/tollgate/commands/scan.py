@@ -26,7 +26,9 @@ from tollgate.staged import all_files, commit_range, staged
 
 
 def add(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("scan", help="scan the staged change (default), files, a range or plain paths")
+    p = sub.add_parser(
+        "scan", help="scan the staged change (default), files, a range or plain paths"
+    )
     p.add_argument("files", nargs="*", help="limit to these files (pre-commit passes them)")
     mode = p.add_mutually_exclusive_group()
     mode.add_argument("--all-files", action="store_true", help="every tracked file, every line")
@@ -35,7 +37,8 @@ def add(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--to-ref", help="... up to this ref (default HEAD)")
     add_common(p)
     p.add_argument(
-        "--checks", help=f"comma-separated checks to run (default from config; known: {', '.join(CHECKS)})"
+        "--checks",
+        help=f"comma-separated checks to run (default from config; known: {', '.join(CHECKS)})",
     )
     p.add_argument("--format", choices=sorted(FORMATS), default="text")
     p.add_argument("--output", "-o", help="write the report to this file instead of stdout")
@@ -54,6 +57,9 @@ def run(args: argparse.Namespace, environ: Mapping[str, str] = os.environ) -> in
     cwd = Path.cwd()
     if args.to_ref and not args.from_ref:
         raise TollgateError("--to-ref needs --from-ref")
+    if args.from_ref and (args.all_files or args.no_git):
+        other = "--all-files" if args.all_files else "--no-git"
+        raise TollgateError(f"--from-ref scans a commit range; it cannot be combined with {other}")
     if args.no_git:
         root = cwd
         if not args.files:
@@ -70,12 +76,17 @@ def run(args: argparse.Namespace, environ: Mapping[str, str] = os.environ) -> in
         baseline = fingerprints(root / (args.baseline or config.baseline))
     findings = scan(changes, ctx.pack, config, baseline, _checks(args.checks))
     for skip in changes.skipped:
-        print(f"tollgate: warning: {skip.path}: skipped, {skip.reason}", file=sys.stderr)
+        print(f"tollgate: warning: {_one_line(skip.path)}: skipped, {skip.reason}", file=sys.stderr)
     result = ScanResult(
         tuple(findings), changes.skipped, len(changes.changes), time.perf_counter() - started, mode
     )
     _emit(result, args, ctx.pack, environ)
     return 1 if result.blocking else 0
+
+
+def _one_line(path: str) -> str:
+    # A file name may hold a newline or a terminal escape; a warning stays one line either way.
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in path)
 
 
 def _checks(option: str | None) -> list[str] | None:
@@ -104,15 +115,19 @@ def _changes(
     if from_ref:
         changes = commit_range(git, from_ref, to_ref or "HEAD", max_bytes)
         if paths is not None:
-            wanted = set(paths)
             changes = ChangeSet(
-                tuple(c for c in changes.changes if c.path in wanted),
-                tuple(s for s in changes.skipped if s.path in wanted),
+                tuple(c for c in changes.changes if _named(c.path, paths)),
+                tuple(s for s in changes.skipped if _named(s.path, paths)),
             )
         return changes, "range"
     if args.all_files:
         return all_files(git, paths, max_bytes), "all-files"
     return staged(git, paths, max_bytes), "staged"
+
+
+def _named(path: str, names: list[str]) -> bool:
+    # What a literal git pathspec would pick: the file itself, or anything under a directory.
+    return any(n in (".", path) or path.startswith(f"{n}/") for n in names)
 
 
 def _repo_path(name: str, root: Path, cwd: Path) -> str:
@@ -127,7 +142,9 @@ def _repo_path(name: str, root: Path, cwd: Path) -> str:
             raise TollgateError(f"{name}: outside the repository at {root}") from None
 
 
-def _emit(result: ScanResult, args: argparse.Namespace, pack: Pack, environ: Mapping[str, str]) -> None:
+def _emit(
+    result: ScanResult, args: argparse.Namespace, pack: Pack, environ: Mapping[str, str]
+) -> None:
     renderer = FORMATS[args.format]
     if args.output:
         Path(args.output).write_text(renderer.render(result, pack, environ, False) + "\n", "utf-8")
