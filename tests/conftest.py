@@ -19,6 +19,13 @@ def isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[No
     """Isolate git from the user's config, and fail any test that writes into the source tree."""
     home = tmp_path / "home"
     home.mkdir()
+    # A suite run from inside a git hook or pre-commit must not reach the outer repository.
+    for name in (
+        "GIT_DIR", "GIT_INDEX_FILE", "GIT_WORK_TREE", "GIT_OBJECT_DIRECTORY", "GIT_COMMON_DIR",
+        "PRE_COMMIT_FROM_REF", "PRE_COMMIT_TO_REF", "PRE_COMMIT_SOURCE", "PRE_COMMIT_ORIGIN",
+        "TOLLGATE_CACHE_DIR",
+    ):  # fmt: skip
+        monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
@@ -106,6 +113,6 @@ def tollgate(*args: str, cwd: Path, env: dict[str, str] | None = None) -> Run:
 
 
 def fake_github_token() -> str:
-    from tollgate.commands.demo import fake_github_token as make
+    from tollgate.commands.demo import fake_github_token as make  # noqa: PLC0415
 
     return make()
