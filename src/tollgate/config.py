@@ -39,8 +39,10 @@ def load_config(root: Path, known_checks: frozenset[str]) -> Config:
         raw = pyproject.read_bytes()
     except OSError:
         return Config()
-    if b"[tool.tollgate" not in raw:
-        return Config()  # skip parsing a pyproject that cannot configure us
+    if b"tollgate" not in raw:
+        # Skip parsing a pyproject that cannot configure us. Not `[tool.tollgate`: a dotted key
+        # (`tool.tollgate.fail_on = ...`) or `[ tool.tollgate ]` configures us too.
+        return Config()
     table = load_toml(pyproject).get("tool", {}).get("tollgate")
     if not isinstance(table, dict):
         return Config()

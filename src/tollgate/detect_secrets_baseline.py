@@ -26,8 +26,14 @@ def import_baseline(source: Path, root: Path, pack: Pack) -> dict[str, dict[str,
         if text is None:
             continue
         for hit in engine.hits(text, filename):
-            if PotentialSecret.hash_secret(hit.secret) in wanted:
-                entries[fingerprint(hit.rule.id, hit.secret)] = {"rule": hit.rule.id, "path": filename}
+            # detect-secrets hashes the value as written; ours may be decoded (a Kubernetes
+            # Secret's base64 data), so the text at the hit is compared as well.
+            hashed = {
+                PotentialSecret.hash_secret(s) for s in (hit.secret, text[hit.start : hit.end])
+            }
+            if hashed & wanted:
+                entry = {"rule": hit.rule.id, "path": filename}
+                entries[fingerprint(hit.rule.id, hit.secret)] = entry
     return entries
 
 
@@ -40,7 +46,7 @@ def _hashes_by_file(source: Path) -> dict[str, set[str]]:
         raise TollgateError(f"{source}: not a readable detect-secrets baseline: {exc}") from None
     results = data.get("results") if isinstance(data, dict) else None
     if not isinstance(results, dict):
-        raise TollgateError(f"{source}: not a detect-secrets baseline (no \"results\" object)")
+        raise TollgateError(f'{source}: not a detect-secrets baseline (no "results" object)')
     hashes: dict[str, set[str]] = {}
     for filename, items in results.items():
         for item in items if isinstance(items, list) else []:

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 
-_ALLOW = re.compile(r"tollgate:\s*allow(?:\[(?P<ids>[^\]]*)\])?")
+# Fails closed: an unclosed `allow[id` or a word like `allowance` is not a bare `allow`, which
+# would suppress every rule on the line.
+_ALLOW = re.compile(r"tollgate:\s*allow(?:\[(?P<ids>[^\]]*)\]|(?![\w\[-]))")
 _FOREIGN = ("pragma: allowlist secret", "pragma:allowlist secret", "gitleaks:allow")
 
 

@@ -13,7 +13,17 @@ from tollgate.findings import Finding
 
 def excluded(path: str, config: Config) -> bool:
     globs = config.exclude + config.allow_paths
-    return any(fnmatch.fnmatchcase(path, glob) for glob in globs)
+    return any(path_matches(path, glob) for glob in globs)
+
+
+def path_matches(path: str, glob: str) -> bool:
+    """fnmatch on the repo path, where a leading `**/` may also match no directory at all.
+
+    Without that, `**/fixtures/**` would miss `fixtures/a.py` at the repository root.
+    """
+    if fnmatch.fnmatchcase(path, glob):
+        return True
+    return glob.startswith("**/") and fnmatch.fnmatchcase(path, glob[3:])
 
 
 def select_changes(changes: ChangeSet, config: Config) -> ChangeSet:

@@ -39,14 +39,15 @@ def run(args: argparse.Namespace, environ: Mapping[str, str] = os.environ) -> in
     root = find_root(Path.cwd(), environ)
     ctx = load_context(root, args.pack)
     path = root / (args.baseline or ctx.config.baseline)
-    existing = read_entries(path)
+    if args.verb == "create" and path.exists() and not args.force:
+        raise TollgateError(f"{path}: already exists; use `baseline update` or --force")
+    # `create --force` replaces the file unread, so it also repairs a baseline that does not parse.
+    existing = {} if args.verb == "create" else read_entries(path)
     if args.verb == "import":
         entries = {**existing, **_import(Path(args.source), ctx)}
     else:
         current = entries_for(_current(ctx, environ))
         if args.verb == "create":
-            if path.exists() and not args.force:
-                raise TollgateError(f"{path}: already exists; use `baseline update` or --force")
             entries = current
         elif args.verb == "update":
             entries = {**existing, **current}

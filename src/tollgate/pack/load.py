@@ -50,7 +50,10 @@ def load_pack_for_scan(root: Path, environ: Mapping[str, str] = os.environ) -> P
 def load_pack(root: Path) -> Pack:
     manifest = root / "pack.toml"
     if not manifest.is_file():
-        raise TollgateError(f"{root}: not a rule pack (no pack.toml); `tollgate pack new DIR` makes one")
+        raise TollgateError(
+            f"{root}: not a rule pack (no pack.toml); a pack starts with a pack.toml holding "
+            f"format = {PACK_FORMAT}, name and version"
+        )
     meta = load_toml(manifest)
     where = str(manifest)
     check_keys(meta, _PACK_KEYS, where)
@@ -67,7 +70,9 @@ def load_pack(root: Path) -> Pack:
         label = path.relative_to(root.parent).as_posix() if root.parent != root else str(path)
         for rule in load_secret_rules(path, label):
             if rule.id in seen:
-                raise TollgateError(f"{label}: rule id {rule.id!r} is already defined in {seen[rule.id]}")
+                raise TollgateError(
+                    f"{label}: rule id {rule.id!r} is already defined in {seen[rule.id]}"
+                )
             seen[rule.id] = label
             secrets.append(rule)
     return Pack(

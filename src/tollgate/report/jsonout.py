@@ -25,7 +25,7 @@ def render(result: ScanResult, pack: Pack, environ: Mapping[str, str], tty: bool
             "fingerprint": f.fingerprint,
             "excerpt": f.excerpt,
             "blocking": f.blocking,
-            "fix": f.fix,
+            # Only range scans know which commit added a line; staged findings have no commit.
             **({"commit": f.commit} if f.commit else {}),
         }
         for f in result.findings

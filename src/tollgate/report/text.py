@@ -12,7 +12,8 @@ _COLOURS = {"critical": "1;31", "high": "31", "medium": "33", "low": "36", "info
 
 
 def render(result: ScanResult, pack: Pack, environ: Mapping[str, str], tty: bool) -> str:
-    colour = tty and "NO_COLOR" not in environ and environ.get("TERM") != "dumb"
+    # no-color.org: NO_COLOR disables colour when set to any non-empty value.
+    colour = tty and not environ.get("NO_COLOR") and environ.get("TERM") != "dumb"
     blocks = [_block(f, colour) for f in result.findings]
     return "\n".join([*blocks, _summary(result, colour)])
 
@@ -21,16 +22,24 @@ def _paint(text: str, code: str, colour: bool) -> str:
     return f"\x1b[{code}m{text}\x1b[0m" if colour else text
 
 
+def _visible(text: str) -> str:
+    """Control characters from a committed file shown escaped: an escape sequence next to a
+    secret must not be able to erase or hide the finding on the developer's terminal."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() or c == "\t" else repr(c)[1:-1] for c in text)
+
+
 def _block(f: Finding, colour: bool) -> str:
     verdict = "BLOCK" if f.blocking else "warn"
     severity = _paint(f.severity.label, _COLOURS[f.severity.label], colour)
-    where = f"{f.path}:{f.line}:{f.column}"
+    where = f"{_visible(f.path)}:{f.line}:{f.column}"
     if f.commit:
         where += f" (commit {f.commit[:12]})"
     lines = [
         f"{_paint(where, '1', colour)}: {verdict} {severity} {f.rule}",
         f"    {f.message}",
-        f"    > {f.excerpt}",
+        f"    > {_visible(f.excerpt)}",
     ]
     if f.fix:
         lines.append(f"    fix: {f.fix}")

@@ -27,9 +27,11 @@ def change_findings(change: Change, engine: SecretEngine) -> list[Finding]:
     if not hits:
         return []
     index = LineIndex(change.text)
+    # Every secret of the file is masked in every excerpt, not only the finding's own span.
+    secrets = tuple({h.secret for h in hits if "\n" not in h.secret})
     findings = []
     for hit in hits:
-        finding = _finding(hit, index, change.path, change.commit)
+        finding = _finding(hit, index, change.path, change.commit, secrets)
         if not change.touches(finding.line, finding.end_line):
             continue
         if suppressed_secret(index.line_text(finding.line), hit.rule.id):
@@ -38,12 +40,18 @@ def change_findings(change: Change, engine: SecretEngine) -> list[Finding]:
     return findings
 
 
-def _finding(hit: Hit, index: LineIndex, path: str, commit: str) -> Finding:
-    line = index.line_of(hit.start)
+def _finding(
+    hit: Hit, index: LineIndex, path: str, commit: str, secrets: tuple[str, ...]
+) -> Finding:
+    at = hit.start if hit.at is None else hit.at
+    line = index.line_of(at)
     end_line = index.line_of(max(hit.start, hit.end - 1))
-    column = index.column_of(hit.start)
+    column = index.column_of(at)
     text = index.line_text(line)
-    excerpt = masked_line(text, column - 1, min(len(text), hit.end - index.line_start(line)))
+    if at == hit.start:
+        excerpt = masked_line(text, column - 1, hit.end - index.line_start(line), secrets)
+    else:  # the secret starts on a later line: this one is shown as is, other secrets masked
+        excerpt = masked_line(text, 0, 0, secrets)
     rule = hit.rule
     return Finding(
         check=NAME,

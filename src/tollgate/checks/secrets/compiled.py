@@ -56,7 +56,13 @@ class CompiledRule:
         return self._allow
 
     def path_allowed(self, path: str) -> bool:
-        return any(fnmatch.fnmatchcase(path, glob) for glob in self.rule.allowlist.paths)
+        # Same glob semantics as the config's `exclude` (tollgate.policy.path_matches): a leading
+        # `**/` also matches at the repository root, so `**/fixtures/**` holds `fixtures/a.py`.
+        return any(
+            fnmatch.fnmatchcase(path, glob)
+            or (glob.startswith("**/") and fnmatch.fnmatchcase(path, glob[3:]))
+            for glob in self.rule.allowlist.paths
+        )
 
     def rejects(self, secret: str) -> str:
         """Why this candidate is not reported, or "" to report it."""

@@ -53,6 +53,8 @@ def false_positive_reason(secret: str) -> str:
             return "indirect"
     if _ENV_REF.match(secret) or _ANGLE.search(secret):
         return "template"
+    if lower.startswith("enc(") and secret.endswith(")"):
+        return "encrypted"  # Jasypt (Spring Boot) keeps encrypted properties as ENC(<ciphertext>)
     if lower.startswith(_DIGEST_PREFIX):
         return "digest"
     if _REPEAT.match(secret):

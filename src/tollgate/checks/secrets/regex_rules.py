@@ -26,4 +26,6 @@ def regex_hits(
             if compiled.rejects(secret):
                 continue
             start, end = match.span(group)
-            yield Hit(rule, secret, start, end)
+            begin = match.start()
+            at = begin if "\n" in text[begin:start] else None  # a block spanning lines
+            yield Hit(rule, secret, start, end, at)
