@@ -1,5 +1,13 @@
 from __future__ import annotations
 
-from tollgate.cli import main
+import os
+import sys
+
+# `python -m tollgate` puts the working directory first on sys.path: in a repository with a file
+# named like a standard module (a staged `copy.py`), that file would shadow it. Drop it.
+if sys.path and sys.path[0] in ("", os.getcwd()):
+    del sys.path[0]
+
+from tollgate.cli import main  # noqa: E402
 
 raise SystemExit(main())

@@ -30,7 +30,8 @@ def select_changes(changes: ChangeSet, config: Config) -> ChangeSet:
     if not (config.exclude or config.allow_paths):
         return changes
     kept = tuple(c for c in changes.changes if not excluded(c.path, config))
-    return ChangeSet(kept, changes.skipped)
+    skipped = tuple(s for s in changes.skipped if not excluded(s.path, config))
+    return ChangeSet(kept, skipped)
 
 
 def judge(findings: Iterable[Finding], config: Config, baseline: frozenset[str]) -> list[Finding]:

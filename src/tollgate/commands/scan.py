@@ -19,6 +19,7 @@ from tollgate.errors import TollgateError
 from tollgate.gitcmd import Git, find_root
 from tollgate.pack.model import Pack
 from tollgate.plainfiles import plain_files
+from tollgate.policy import select_changes
 from tollgate.report import FORMATS
 from tollgate.result import ScanResult
 from tollgate.severity import Severity
@@ -71,6 +72,7 @@ def run(args: argparse.Namespace, environ: Mapping[str, str] = os.environ) -> in
     if args.fail_on:
         config = dataclasses.replace(config, fail_on=Severity.parse(args.fail_on, "--fail-on"))
     changes, mode = _changes(args, root, cwd, config.max_file_size, environ)
+    changes = select_changes(changes, config)
     baseline: frozenset[str] = frozenset()
     if not args.no_baseline:
         baseline = fingerprints(root / (args.baseline or config.baseline))

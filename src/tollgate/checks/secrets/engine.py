@@ -28,7 +28,7 @@ class SecretEngine:
         # rule rejected (bad checksum, wrong length) is not handed to the generic detector.
         self.index = KeywordIndex(k for r in rules for k in r.keywords)
         self.claimed = tuple(
-            sorted({k for r in specific for k in r.keywords if len(k) >= 3 and k.endswith(_PREFIX_ENDINGS)})
+            sorted({k for r in specific for k in r.keywords if _is_prefix(k)})
         )
 
     def compile_all(self) -> None:
@@ -43,7 +43,7 @@ class SecretEngine:
         for rule in self.kubernetes:
             if not present.intersection(rule.keywords):
                 continue
-            hits, spans = kubernetes_hits(text, lower, rule, self._inner)
+            hits, spans = kubernetes_hits(text, lower, rule, self._inner, path)
             found.extend(hits)
             # Values a Secret manifest holds are judged by that detector alone.
             judged.extend(Hit(rule, "", start, end) for start, end in spans)
@@ -59,6 +59,13 @@ class SecretEngine:
     def _inner(self, text: str) -> list[Hit]:
         lower = text.lower()
         return list(regex_hits(text, lower, self.regex_rules, "", self.index.present(lower)))
+
+
+def _is_prefix(keyword: str) -> bool:
+    """`ghp_`, `xoxb-`, `pypi-ageichlwas5vcmc`: literal starts of a token format."""
+    if " " in keyword:
+        return False
+    return (len(keyword) >= 3 and keyword.endswith(_PREFIX_ENDINGS)) or len(keyword) >= 12
 
 
 def _without_overlaps(hits: list[Hit]) -> list[Hit]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -15,6 +16,11 @@ from typing import Any
 from tollgate.checks.secrets.falsepositives import false_positive_reason
 from tollgate.checks.secrets.hit import Hit
 from tollgate.pack.model import SecretRule
+
+
+_MANIFEST_SUFFIXES = (".yaml", ".yml", ".json")
+# `kind: Secret`, `kind: "Secret"`, `"kind":"Secret"`: cheap enough to run before parsing YAML.
+_SECRET_KIND = re.compile(r"""["']?kind["']?\s*:\s*["']?Secret\b""")
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +36,7 @@ def kubernetes_hits(
     lower: str,
     rule: SecretRule,
     inner: Callable[[str], list[Hit]],
+    path: str,
 ) -> tuple[list[Hit], list[tuple[int, int]]]:
     """Hits in Secret manifests, and the spans of every value looked at (reported or not).
 
@@ -38,7 +45,7 @@ def kubernetes_hits(
     """
     hits: list[Hit] = []
     spans: list[tuple[int, int]] = []
-    if "secret" not in lower or "data" not in lower:
+    if not path.lower().endswith(_MANIFEST_SUFFIXES) or not _SECRET_KIND.search(text):
         return hits, spans
     for item in _secret_values(text):
         spans.append((item.start, item.end))
