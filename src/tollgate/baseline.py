@@ -26,10 +26,12 @@ def read_entries(path: Path) -> Entries:
     except (OSError, ValueError) as exc:
         raise TollgateError(f"{path}: not a readable tollgate baseline: {exc}") from None
     if not isinstance(data, dict) or data.get("version") != BASELINE_VERSION:
-        raise TollgateError(f"{path}: not a tollgate baseline (expected \"version\": {BASELINE_VERSION})")
+        raise TollgateError(
+            f'{path}: not a tollgate baseline (expected "version": {BASELINE_VERSION})'
+        )
     entries = data.get("findings", {})
     if not isinstance(entries, dict):
-        raise TollgateError(f"{path}: \"findings\" must be an object keyed by fingerprint")
+        raise TollgateError(f'{path}: "findings" must be an object keyed by fingerprint')
     return {str(k): dict(v) for k, v in entries.items() if isinstance(v, dict)}
 
 

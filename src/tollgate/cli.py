@@ -37,7 +37,9 @@ class _Parser(argparse.ArgumentParser):
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     parser = _Parser(prog="tollgate", description="Fast Git pre-commit security hooks.")
     parser.add_argument("--version", action="version", version=f"tollgate {__version__}")
-    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=_Parser)
+    sub = parser.add_subparsers(
+        dest="command", required=True, metavar="COMMAND", parser_class=_Parser
+    )
     names = [COMMANDS[only]] if only else list(dict.fromkeys(COMMANDS.values()))
     for name in names:
         importlib.import_module(name).add(sub)

@@ -53,11 +53,15 @@ def _parse(table: dict[str, Any], where: str, known_checks: frozenset[str]) -> C
     check_keys(table, _KEYS, where)
     version = table.get("version", CONFIG_VERSION)
     if version != CONFIG_VERSION:
-        raise TollgateError(f"{where}: version {version!r} is not supported (expected {CONFIG_VERSION})")
+        raise TollgateError(
+            f"{where}: version {version!r} is not supported (expected {CONFIG_VERSION})"
+        )
     checks = get_str_list(table, "checks", where) or ("secrets",)
     for name in checks:
         if name not in known_checks:
-            raise TollgateError(f"{where}: checks: unknown check {name!r}; known: {sorted(known_checks)}")
+            raise TollgateError(
+                f"{where}: checks: unknown check {name!r}; known: {sorted(known_checks)}"
+            )
     allow = get_table(table, "allowlist", where)
     check_keys(allow, _ALLOWLIST_KEYS, f"{where}: allowlist")
     return Config(
@@ -84,4 +88,6 @@ def _size(value: object, where: str) -> int:
             number = text.removesuffix(unit)
             if number != text and number.replace(".", "", 1).isdigit():
                 return int(float(number) * factor)
-    raise TollgateError(f"{where}: max_file_size {value!r} must be a byte count or a size like '5MB'")
+    raise TollgateError(
+        f"{where}: max_file_size {value!r} must be a byte count or a size like '5MB'"
+    )

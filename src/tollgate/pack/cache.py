@@ -91,4 +91,6 @@ def _pack(data: dict[str, Any]) -> Pack:
                 allowlist=Allowlist(regexes, stopwords, paths),
             )
         )
-    return Pack(data["name"], data["version"], data["description"], Path(data["root"]), tuple(rules))
+    return Pack(
+        data["name"], data["version"], data["description"], Path(data["root"]), tuple(rules)
+    )

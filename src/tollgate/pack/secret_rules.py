@@ -37,7 +37,8 @@ def load_secret_rules(path: Path, label: str) -> list[SecretRule]:
     version = data.get("version")
     if version != FORMAT_VERSION:
         raise TollgateError(
-            f"{label}: format version {version!r} is not supported (expected version = {FORMAT_VERSION})"
+            f"{label}: format version {version!r} is not supported "
+            f"(expected version = {FORMAT_VERSION})"
         )
     rules = data.get("rules", [])
     if not isinstance(rules, list):
@@ -58,7 +59,9 @@ def _rule(table: dict[str, Any], where: str, source: str) -> SecretRule:
 
     validator = get_str(table, "validator", where, "")
     if validator and validator not in VALIDATORS:
-        raise TollgateError(f"{where}: unknown validator {validator!r}; known: {sorted(VALIDATORS)}")
+        raise TollgateError(
+            f"{where}: unknown validator {validator!r}; known: {sorted(VALIDATORS)}"
+        )
     regex = get_str(table, "regex", where, "" if detector else None)
     group = table.get("secret_group", 0)
     if not isinstance(group, (int, str)) or isinstance(group, bool):

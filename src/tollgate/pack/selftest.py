@@ -45,7 +45,8 @@ def test_pack(pack: Pack) -> Outcome:
                 f.fingerprint for f in own
             }:
                 failures.append(
-                    f"{where}: examples[{i}] found, but not the expected secret {mask(example.secret)}"
+                    f"{where}: examples[{i}] found, but not the expected secret "
+                    f"{mask(example.secret)}"
                 )
         for i, negative in enumerate(rule.negatives):
             count += 1

@@ -11,7 +11,9 @@ from tollgate.result import ScanResult
 
 
 class Format(Protocol):
-    def render(self, result: ScanResult, pack: Pack, environ: Mapping[str, str], tty: bool) -> str: ...
+    def render(
+        self, result: ScanResult, pack: Pack, environ: Mapping[str, str], tty: bool
+    ) -> str: ...
 
 
 FORMATS: dict[str, Format] = {"text": text, "json": jsonout, "sarif": sarif}

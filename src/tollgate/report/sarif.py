@@ -1,4 +1,4 @@
-"""`--format sarif`: SARIF 2.1.0 for code-scanning dashboards, fingerprints in partialFingerprints."""
+"""`--format sarif`: SARIF 2.1.0 for code-scanning dashboards, fingerprints included."""
 
 from __future__ import annotations
 

@@ -27,9 +27,7 @@ class SecretEngine:
         # Prefixes that belong to a provider's format: a value starting with one that its own
         # rule rejected (bad checksum, wrong length) is not handed to the generic detector.
         self.index = KeywordIndex(k for r in rules for k in r.keywords)
-        self.claimed = tuple(
-            sorted({k for r in specific for k in r.keywords if _is_prefix(k)})
-        )
+        self.claimed = tuple(sorted({k for r in specific for k in r.keywords if _is_prefix(k)}))
 
     def compile_all(self) -> None:
         for compiled in self.regex_rules:

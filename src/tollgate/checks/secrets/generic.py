@@ -21,21 +21,99 @@ from tollgate.regex import Pattern, compile_re2
 
 # Files whose values are source-code expressions: a bare word there is a variable, not a secret.
 _CODE_SUFFIXES = frozenset(
-    ".py .pyi .js .mjs .cjs .jsx .ts .tsx .go .java .kt .kts .scala .groovy .gradle .rb .php .cs "
-    ".c .h .cc .cpp .hpp .rs .swift .m .dart .lua .pl .r .json .tf .hcl .tfvars .xml .html .vue "
-    ".svelte .md .rst .txt .ipynb .sql .jsonc .json5".split()
+    [
+        ".py",
+        ".pyi",
+        ".js",
+        ".mjs",
+        ".cjs",
+        ".jsx",
+        ".ts",
+        ".tsx",
+        ".go",
+        ".java",
+        ".kt",
+        ".kts",
+        ".scala",
+        ".groovy",
+        ".gradle",
+        ".rb",
+        ".php",
+        ".cs",
+        ".c",
+        ".h",
+        ".cc",
+        ".cpp",
+        ".hpp",
+        ".rs",
+        ".swift",
+        ".m",
+        ".dart",
+        ".lua",
+        ".pl",
+        ".r",
+        ".json",
+        ".tf",
+        ".hcl",
+        ".tfvars",
+        ".xml",
+        ".html",
+        ".vue",
+        ".svelte",
+        ".md",
+        ".rst",
+        ".txt",
+        ".ipynb",
+        ".sql",
+        ".jsonc",
+        ".json5",
+    ]
 )
 _NON_VALUES = frozenset(
-    "null none nil true false undefined required optional string str bool int password secret "
-    "token empty default value string? text bytes".split()
+    [
+        "null",
+        "none",
+        "nil",
+        "true",
+        "false",
+        "undefined",
+        "required",
+        "optional",
+        "string",
+        "str",
+        "bool",
+        "int",
+        "password",
+        "secret",
+        "token",
+        "empty",
+        "default",
+        "value",
+        "string?",
+        "text",
+        "bytes",
+    ]
 )
 # A type annotation between key and `=`: `password: str = "..."`, `var password string = "..."`.
 _TYPE = r"\s*:\s*[A-Za-z_][\w\[\]., |?]{0,40}?"
-_VALUE = r"""(?P<value>"(?:[^"\\\n]|\\.){1,300}"|'(?:[^'\\\n]|\\.){1,300}'|`[^`\n]{1,300}`|[^\s"'`=<>!,;(){}\[\]][^\s]{0,300})"""
+# A quoted string (escapes allowed), a backtick string, or a bare word that is not an operator.
+_VALUE = (
+    r"""(?P<value>"(?:[^"\\\n]|\\.){1,300}"|'(?:[^'\\\n]|\\.){1,300}'|`[^`\n]{1,300}`"""
+    r"""|[^\s"'`=<>!,;(){}\[\]][^\s]{0,300})"""
+)
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", re.I)
 _HEX = re.compile(r"^[0-9a-f]{32,128}$", re.I)
 _ENV_NAME = re.compile(r"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$")
-_DIGEST_CONTEXT = ("sha", "hash", "digest", "commit", "checksum", "integrity", "etag", "fingerprint")
+_DIGEST_CONTEXT = (
+    "sha",
+    "hash",
+    "digest",
+    "commit",
+    "checksum",
+    "integrity",
+    "etag",
+    "fingerprint",
+)
 
 
 def _key_alternation(keywords: Sequence[str]) -> str:
@@ -122,7 +200,9 @@ def _judge(key: str, value: str, rule: SecretRule, line: str, claimed: tuple[str
         return False
     if "://" in value or value.startswith(("/", "./", "../", "~/", "file:", "!")):
         return False
-    if any(word in lower for word in ("password", "passwd", "secret", "token", "apikey", "api_key")):
+    if any(
+        word in lower for word in ("password", "passwd", "secret", "token", "apikey", "api_key")
+    ):
         return False
     if lower.startswith(claimed):
         return False  # a provider's format that its own rule did not accept

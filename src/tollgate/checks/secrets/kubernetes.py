@@ -17,7 +17,6 @@ from tollgate.checks.secrets.falsepositives import false_positive_reason
 from tollgate.checks.secrets.hit import Hit
 from tollgate.pack.model import SecretRule
 
-
 _MANIFEST_SUFFIXES = (".yaml", ".yml", ".json")
 # `kind: Secret`, `kind: "Secret"`, `"kind":"Secret"`: cheap enough to run before parsing YAML.
 _SECRET_KIND = re.compile(r"""["']?kind["']?\s*:\s*["']?Secret\b""")

@@ -58,7 +58,9 @@ def pem(secret: str) -> bool:
     body = "".join(
         line.strip().strip("\"',")
         for line in lines
-        if line.strip() and "-----" not in line and ":" not in line
+        if line.strip()
+        and "-----" not in line
+        and ":" not in line
         # PGP armour ends with a CRC24 line such as `=njUN`.
         and not (line.strip().startswith("=") and len(line.strip()) <= 6)
     )
