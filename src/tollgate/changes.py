@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class Change:
+class Change(NamedTuple):
     """One file as it will be committed.
 
     `added` holds the 1-based line numbers the change introduces; `None` means every line counts
@@ -30,15 +29,13 @@ class Change:
         return any(first <= n <= last for n in self.added)
 
 
-@dataclass(frozen=True, slots=True)
-class Skipped:
+class Skipped(NamedTuple):
     """A file the scan could not look at, and why (binary, too large): reported as a warning."""
 
     path: str
     reason: str
 
 
-@dataclass(frozen=True, slots=True)
-class ChangeSet:
+class ChangeSet(NamedTuple):
     changes: tuple[Change, ...]
     skipped: tuple[Skipped, ...] = ()

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from tollgate.errors import TollgateError
 from tollgate.severity import Severity
@@ -18,8 +17,7 @@ _KEYS = frozenset(
 _ALLOWLIST_KEYS = frozenset({"paths"})
 
 
-@dataclass(frozen=True, slots=True)
-class Config:
+class Config(NamedTuple):
     fail_on: Severity = Severity.MEDIUM
     checks: tuple[str, ...] = ("secrets",)
     exclude: tuple[str, ...] = ()

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from tollgate.checks import CHECKS
 from tollgate.config import Config, load_config
@@ -11,8 +11,7 @@ from tollgate.pack.load import builtin_pack_dir, load_pack_for_scan
 from tollgate.pack.model import Pack
 
 
-@dataclass(frozen=True, slots=True)
-class Context:
+class Context(NamedTuple):
     root: Path
     config: Config
     pack: Pack

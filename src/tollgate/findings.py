@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from tollgate.severity import Severity
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(NamedTuple):
     check: str
     rule: str
     severity: Severity
@@ -21,7 +20,7 @@ class Finding:
     fingerprint: str
     fix: str = ""
     commit: str = ""
-    blocking: bool = field(default=False, compare=False)
+    blocking: bool = False
 
 
 def fingerprint(*parts: str) -> str:

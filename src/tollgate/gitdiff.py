@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # Modes git uses for the kinds of tree entry we never read as text.
 SYMLINK = "120000"
 GITLINK = "160000"
 
 
-@dataclass(frozen=True, slots=True)
-class RawEntry:
+class RawEntry(NamedTuple):
     status: str  # A, M, D, R, C, T, U
     old_mode: str
     new_mode: str

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import fnmatch
 from collections.abc import Iterable
 
@@ -46,6 +45,6 @@ def judge(findings: Iterable[Finding], config: Config, baseline: frozenset[str])
         if key in seen:
             continue  # the same secret re-added by several commits of a range
         seen.add(key)
-        result.append(dataclasses.replace(finding, blocking=finding.severity >= config.fail_on))
+        result.append(finding._replace(blocking=finding.severity >= config.fail_on))
     result.sort(key=lambda f: (f.path, f.line, f.column, f.rule))
     return result

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from tollgate.changes import Skipped
 from tollgate.findings import Finding
 
 
-@dataclass(frozen=True, slots=True)
-class ScanResult:
+class ScanResult(NamedTuple):
     findings: tuple[Finding, ...]
     skipped: tuple[Skipped, ...]
     files: int

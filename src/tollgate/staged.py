@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from tollgate.changes import Change, ChangeSet, Skipped
 from tollgate.errors import TollgateError
@@ -17,8 +17,7 @@ _DIFF_FLAGS = (
 )  # fmt: skip
 
 
-@dataclass(frozen=True, slots=True)
-class _Wanted:
+class _Wanted(NamedTuple):
     entry: RawEntry
     added: frozenset[int] | None
     commit: str

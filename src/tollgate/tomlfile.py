@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Collection, Mapping
 from pathlib import Path
 from typing import Any
@@ -28,6 +27,8 @@ def load_toml(path: Path) -> dict[str, Any]:
 def check_keys(table: Mapping[str, object], allowed: Collection[str], where: str) -> None:
     for key in table:
         if key not in allowed:
+            import difflib  # noqa: PLC0415 - only on the error path
+
             guess = difflib.get_close_matches(key, list(allowed), n=1)
             hint = f" (did you mean {guess[0]!r}?)" if guess else ""
             known = ", ".join(sorted(allowed))

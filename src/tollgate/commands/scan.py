@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import os
 import sys
 import time
 from collections.abc import Mapping
 from pathlib import Path
 
-from tollgate.baseline import fingerprints
 from tollgate.changes import ChangeSet
 from tollgate.checks import CHECKS
 from tollgate.context import load_context
@@ -70,12 +68,15 @@ def run(args: argparse.Namespace, environ: Mapping[str, str] = os.environ) -> in
     ctx = load_context(root, args.pack)
     config = ctx.config
     if args.fail_on:
-        config = dataclasses.replace(config, fail_on=Severity.parse(args.fail_on, "--fail-on"))
+        config = config._replace(fail_on=Severity.parse(args.fail_on, "--fail-on"))
     changes, mode = _changes(args, root, cwd, config.max_file_size, environ)
     changes = select_changes(changes, config)
     baseline: frozenset[str] = frozenset()
-    if not args.no_baseline:
-        baseline = fingerprints(root / (args.baseline or config.baseline))
+    baseline_path = root / (args.baseline or config.baseline)
+    if not args.no_baseline and (args.baseline or baseline_path.exists()):
+        from tollgate.baseline import fingerprints  # noqa: PLC0415 - json only when there is one
+
+        baseline = fingerprints(baseline_path)
     findings = scan(changes, ctx.pack, config, baseline, _checks(args.checks))
     for skip in changes.skipped:
         print(f"tollgate: warning: {_one_line(skip.path)}: skipped, {skip.reason}", file=sys.stderr)

@@ -2,29 +2,26 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from tollgate.severity import Confidence, Severity
 
 
-@dataclass(frozen=True, slots=True)
-class Example:
+class Example(NamedTuple):
     text: str
     secret: str = ""
     why: str = ""
     path: str = ""  # the file name the text is scanned as (bare values count only in config files)
 
 
-@dataclass(frozen=True, slots=True)
-class Allowlist:
+class Allowlist(NamedTuple):
     regexes: tuple[str, ...] = ()
     stopwords: tuple[str, ...] = ()
     paths: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class SecretRule:
+class SecretRule(NamedTuple):
     id: str
     title: str
     description: str
@@ -39,13 +36,12 @@ class SecretRule:
     detector: str = ""
     fix: str = ""
     references: tuple[str, ...] = ()
-    allowlist: Allowlist = field(default_factory=Allowlist)
+    allowlist: Allowlist = Allowlist()
     examples: tuple[Example, ...] = ()
     negatives: tuple[Example, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Pack:
+class Pack(NamedTuple):
     name: str
     version: str
     description: str

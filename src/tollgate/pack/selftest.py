@@ -7,7 +7,7 @@ negatives.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from tollgate.changes import Change
 from tollgate.checks.secrets import change_findings
@@ -17,8 +17,7 @@ from tollgate.mask import mask
 from tollgate.pack.model import Example, Pack
 
 
-@dataclass(frozen=True, slots=True)
-class Outcome:
+class Outcome(NamedTuple):
     examples: int
     failures: tuple[str, ...]
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import fnmatch
-from dataclasses import dataclass, field
 from typing import Any
 
 from tollgate.checks.secrets.entropy import shannon
@@ -14,11 +13,13 @@ from tollgate.pack.model import SecretRule
 from tollgate.regex import Pattern, compile_re2
 
 
-@dataclass(slots=True)
 class CompiledRule:
-    rule: SecretRule
-    _pattern: Pattern | None = None
-    _allow: list[Any] | None = field(default=None)
+    __slots__ = ("_allow", "_pattern", "rule")
+
+    def __init__(self, rule: SecretRule) -> None:
+        self.rule = rule
+        self._pattern: Pattern | None = None
+        self._allow: list[Any] | None = None
 
     @property
     def pattern(self) -> Pattern:

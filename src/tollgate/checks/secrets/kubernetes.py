@@ -10,8 +10,7 @@ import base64
 import binascii
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from tollgate.checks.secrets.falsepositives import false_positive_reason
 from tollgate.checks.secrets.hit import Hit
@@ -22,8 +21,7 @@ _MANIFEST_SUFFIXES = (".yaml", ".yml", ".json")
 _SECRET_KIND = re.compile(r"""["']?kind["']?\s*:\s*["']?Secret\b""")
 
 
-@dataclass(frozen=True, slots=True)
-class SecretValue:
+class SecretValue(NamedTuple):
     key: str
     value: str  # decoded
     start: int  # offsets of the value as written in the file
