@@ -77,4 +77,4 @@ class CompiledRule:
             return "allowlist"
         if rule.validator and not VALIDATORS[rule.validator](secret):
             return "validator"
-        return false_positive_reason(secret)
+        return false_positive_reason(secret, validated=bool(rule.validator))
