@@ -19,7 +19,7 @@ _ALLOWLIST_KEYS = frozenset({"paths"})
 
 class Config(NamedTuple):
     fail_on: Severity = Severity.MEDIUM
-    checks: tuple[str, ...] = ("secrets",)
+    checks: tuple[str, ...] = ("secrets", "patterns")
     exclude: tuple[str, ...] = ()
     max_file_size: int = DEFAULT_MAX_BYTES
     baseline: str = ".tollgate-baseline.json"
@@ -54,7 +54,7 @@ def _parse(table: dict[str, Any], where: str, known_checks: frozenset[str]) -> C
         raise TollgateError(
             f"{where}: version {version!r} is not supported (expected {CONFIG_VERSION})"
         )
-    checks = get_str_list(table, "checks", where) or ("secrets",)
+    checks = get_str_list(table, "checks", where) or ("secrets", "patterns")
     for name in checks:
         if name not in known_checks:
             raise TollgateError(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from tollgate.changes import ChangeSet
-from tollgate.checks import secrets
+from tollgate.checks import patterns, secrets
 from tollgate.findings import Finding
 from tollgate.pack.model import Pack
 
@@ -18,4 +18,5 @@ class Check(Protocol):
 
 CHECKS: dict[str, Check] = {
     secrets.NAME: secrets,
+    patterns.NAME: patterns,
 }

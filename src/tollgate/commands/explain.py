@@ -7,7 +7,7 @@ import difflib
 
 from tollgate.errors import TollgateError
 from tollgate.pack.load import builtin_pack_dir, load_pack
-from tollgate.pack.model import SecretRule
+from tollgate.pack.model import PatternRule, SecretRule
 
 
 def add(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -31,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def render(rule: SecretRule) -> str:
+def render(rule: SecretRule | PatternRule) -> str:
     lines = [
         f"{rule.id}: {rule.title}",
         f"  severity: {rule.severity.label}   confidence: {rule.confidence.label}",
@@ -43,9 +43,15 @@ def render(rule: SecretRule) -> str:
         lines += ["", f"How to fix: {rule.fix}"]
     lines += [
         "",
-        f"Suppress one line: add `tollgate: allow[{rule.id}]` in a comment on it.",
+        f"Suppress one line: add `{_marker(rule)}` in a comment on it.",
         "Accept existing findings: `tollgate baseline update`.",
     ]
     if rule.references:
         lines += ["", "References:", *(f"  - {ref}" for ref in rule.references)]
     return "\n".join(lines)
+
+
+def _marker(rule: SecretRule | PatternRule) -> str:
+    if isinstance(rule, PatternRule):
+        return f"tollgate: ignore[{rule.id}] <reason>"
+    return f"tollgate: allow[{rule.id}]"

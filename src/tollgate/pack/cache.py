@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from tollgate import __version__
-from tollgate.pack.model import Allowlist, Pack, SecretRule
+from tollgate.pack.model import Allowlist, Pack, PatternRule, SecretRule
 from tollgate.severity import Confidence, Severity
 
 _FIELDS = ("id", "title", "description", "regex", "secret_group", "keywords", "source", "entropy",
@@ -34,7 +34,12 @@ def cache_dir(environ: Mapping[str, str] = os.environ) -> Path:
 
 def pack_key(root: Path) -> str:
     parts = [__version__, sys.version, str(root.resolve())]
-    for path in (root / "pack.toml", *sorted((root / "secrets").glob("*.toml"))):
+    files = [
+        root / "pack.toml",
+        *sorted((root / "secrets").glob("*.toml")),
+        *sorted((root / "patterns").rglob("*.yaml")),
+    ]
+    for path in files:
         stat = path.stat()
         parts.append(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}")
     return "\0".join(parts)
@@ -60,6 +65,8 @@ def write_cached(path: Path, key: str, pack: Pack) -> None:
         "description": pack.description,
         "root": str(pack.root),
         "secrets": [_rule_dict(r) for r in pack.secrets],
+        "patterns": [_pattern_tuple(r) for r in pack.patterns],
+        "semgrep_config": pack.semgrep_config,
     }
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -91,6 +98,22 @@ def _pack(data: dict[str, Any]) -> Pack:
                 allowlist=Allowlist(regexes, stopwords, paths),
             )
         )
+    patterns = tuple(_pattern(values) for values in data["patterns"])
     return Pack(
-        data["name"], data["version"], data["description"], Path(data["root"]), tuple(rules)
+        data["name"],
+        data["version"],
+        data["description"],
+        Path(data["root"]),
+        tuple(rules),
+        patterns,
+        data["semgrep_config"],
     )
+
+
+def _pattern_tuple(rule: PatternRule) -> tuple[Any, ...]:
+    return tuple(int(v) if isinstance(v, (Severity, Confidence)) else v for v in rule)
+
+
+def _pattern(values: tuple[Any, ...]) -> PatternRule:
+    rule = PatternRule(*values)
+    return rule._replace(severity=Severity(rule.severity), confidence=Confidence(rule.confidence))

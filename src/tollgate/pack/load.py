@@ -5,11 +5,13 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from tollgate import __version__
 from tollgate.errors import TollgateError
 from tollgate.pack.compat import satisfies
 from tollgate.pack.model import Pack, SecretRule
+from tollgate.pack.pattern_rules import load_pattern_rules
 from tollgate.pack.secret_rules import load_secret_rules
 from tollgate.tomlfile import check_keys, get_str, load_toml
 
@@ -38,16 +40,24 @@ def load_pack_for_scan(root: Path, environ: Mapping[str, str] = os.environ) -> P
         key = pack_key(root)
     except OSError:
         return load_pack(root)  # unreadable: let the full loader say what is wrong
-    path = cache_file(cache_dir(environ), key)
+    directory = cache_dir(environ)
+    path = cache_file(directory, key)
     cached = read_cached(path, key)
-    if cached is not None:
+    if cached is not None and (not cached.patterns or os.path.exists(cached.semgrep_config)):
         return cached
-    pack = load_pack(root)
+    pack = load_pack(root, environ, path.with_suffix(".semgrep.json"))
     write_cached(path, key, pack)
     return pack
 
 
-def load_pack(root: Path) -> Pack:
+def load_pack(
+    root: Path, environ: Mapping[str, str] = os.environ, semgrep_config: Path | None = None
+) -> Pack:
+    """Load and check every file of the pack.
+
+    Pattern rules are merged into one semgrep config file at `semgrep_config` (by default in
+    the user's cache directory, named after the pack's location).
+    """
     manifest = root / "pack.toml"
     if not manifest.is_file():
         raise TollgateError(
@@ -75,10 +85,51 @@ def load_pack(root: Path) -> Pack:
                 )
             seen[rule.id] = label
             secrets.append(rule)
+    patterns, raw = load_pattern_rules(root)
+    for pattern in patterns:
+        if pattern.id in seen:
+            raise TollgateError(
+                f"{pattern.source}: rule id {pattern.id!r} is already defined in {seen[pattern.id]}"
+            )
+        seen[pattern.id] = pattern.source
+    config = ""
+    if raw:
+        config = str(write_semgrep_config(raw, semgrep_config or _default_config(root, environ)))
     return Pack(
         name=get_str(meta, "name", where),
         version=get_str(meta, "version", where),
         description=get_str(meta, "description", where, ""),
         root=root,
         secrets=tuple(secrets),
+        patterns=tuple(patterns),
+        semgrep_config=config,
     )
+
+
+def _default_config(root: Path, environ: Mapping[str, str]) -> Path:
+    import zlib  # noqa: PLC0415
+
+    from tollgate.pack.cache import cache_dir  # noqa: PLC0415
+
+    name = f"{zlib.crc32(str(root.resolve()).encode()):08x}.semgrep.json"
+    return cache_dir(environ) / "packs" / name
+
+
+def write_semgrep_config(raw: list[dict[str, Any]], path: Path) -> Path:
+    """One semgrep config holding every pattern rule (JSON is YAML, and ~50x faster to write)."""
+    import json  # noqa: PLC0415
+    import tempfile  # noqa: PLC0415
+
+    text = json.dumps({"rules": raw}, default=str)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_text(text, "utf-8")
+        temporary.replace(path)
+        return path
+    except OSError:
+        # No writable cache: a private temporary file still lets semgrep run.
+        handle, name = tempfile.mkstemp(prefix="tollgate-", suffix=".semgrep.json")
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(text)
+        return Path(name)

@@ -41,12 +41,37 @@ class SecretRule(NamedTuple):
     negatives: tuple[Example, ...] = ()
 
 
+class PatternRule(NamedTuple):
+    """A semgrep rule of the pack; semgrep itself parses and runs its patterns."""
+
+    id: str
+    title: str
+    description: str  # semgrep's message: what is wrong and how to fix it
+    languages: tuple[str, ...]
+    severity: Severity
+    confidence: Confidence
+    category: str
+    cwe: str
+    source: str
+    references: tuple[str, ...] = ()
+    tests: tuple[str, ...] = ()  # paths of the annotated test files beside the rule
+    fix: str = ""
+
+
 class Pack(NamedTuple):
     name: str
     version: str
     description: str
     root: Path
     secrets: tuple[SecretRule, ...]
+    patterns: tuple[PatternRule, ...] = ()
+    # The pack's pattern rules merged into one semgrep config file (semgrep would otherwise
+    # prefix every rule id with its directory).
+    semgrep_config: str = ""
 
-    def rule(self, rule_id: str) -> SecretRule | None:
-        return next((r for r in self.secrets if r.id == rule_id), None)
+    def rule(self, rule_id: str) -> SecretRule | PatternRule | None:
+        found = next((r for r in self.secrets if r.id == rule_id), None)
+        return found or next((r for r in self.patterns if r.id == rule_id), None)
+
+    def rule_ids(self) -> list[str]:
+        return [r.id for r in self.secrets] + [r.id for r in self.patterns]

@@ -53,6 +53,12 @@ def test_pack(pack: Pack) -> Outcome:
             if found:
                 ids = ", ".join(sorted({f.rule for f in found}))
                 failures.append(f"{where}: negatives[{i}] reported by {ids}")
+    if pack.patterns:
+        from tollgate.pack.pattern_selftest import test_patterns  # noqa: PLC0415
+
+        patterns = test_patterns(pack)
+        count += patterns.cases
+        failures.extend(patterns.failures)
     return Outcome(count, tuple(failures))
 
 

@@ -43,11 +43,19 @@ def _block(f: Finding, colour: bool) -> str:
     ]
     if f.fix:
         lines.append(f"    fix: {f.fix}")
+    marker = _SUPPRESS.get(f.check, "tollgate: allow[{rule}]").format(rule=f.rule)
     lines.append(
-        f"    suppress: add `tollgate: allow[{f.rule}]` on the line, or accept it with "
+        f"    suppress: add `{marker}` in a comment on the line, or accept it with "
         "`tollgate baseline update`"
     )
     return "\n".join(lines) + "\n"
+
+
+# How each check's findings are suppressed inline (see inline.py and ignore.py).
+_SUPPRESS = {
+    "secrets": "tollgate: allow[{rule}]",
+    "patterns": "tollgate: ignore[{rule}] <reason>",
+}
 
 
 def _summary(result: ScanResult, colour: bool) -> str:
