@@ -68,7 +68,11 @@ def test_builtin_pack_validates(tmp_path: Path) -> None:
     run = tollgate("pack", "validate", cwd=tmp_path)
     assert run.code == 0, run.err
     pack = load_pack(builtin_pack_dir())
-    assert run.out == f"{pack.name} {pack.version}: valid, {len(pack.secrets)} secret rules\n"
+    assert run.out == (
+        f"{pack.name} {pack.version}: valid, {len(pack.secrets)} secret rules, "
+        f"{len(pack.patterns)} pattern rules\n"
+    )
+    assert len(pack.patterns) >= 70
 
 
 def test_builtin_rules_are_documented_and_proven() -> None:

@@ -202,9 +202,8 @@ def test_text_puts_path_line_column_first_and_ends_with_a_summary(repo: Repo) ->
         f"conf/settings.py:1:16: warn high {PASSWORD}",
     ]
     assert '    > TOKEN = "ghp_********"' in lines
-    assert f"    suppress: add `tollgate: allow[{GITHUB}]` on the line, or accept it with " in (
-        run.out
-    )
+    hint = f"    suppress: add `tollgate: allow[{GITHUB}]` in a comment on the line, or accept it"
+    assert hint in run.out
     summary = lines[-1]
     assert summary.startswith(
         "tollgate: 1 blocking finding(s), 1 warning(s); 2 file(s) scanned in "

@@ -11,6 +11,7 @@ from tollgate.tomlfile import check_keys, get_str, get_str_list, get_table, load
 
 CONFIG_VERSION = 1
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+DEFAULT_CHECKS = ("secrets", "patterns")
 _KEYS = frozenset(
     {"version", "fail_on", "checks", "exclude", "max_file_size", "baseline", "disable", "allowlist"}
 )
@@ -19,7 +20,7 @@ _ALLOWLIST_KEYS = frozenset({"paths"})
 
 class Config(NamedTuple):
     fail_on: Severity = Severity.MEDIUM
-    checks: tuple[str, ...] = ("secrets", "patterns")
+    checks: tuple[str, ...] = DEFAULT_CHECKS
     exclude: tuple[str, ...] = ()
     max_file_size: int = DEFAULT_MAX_BYTES
     baseline: str = ".tollgate-baseline.json"
@@ -54,8 +55,8 @@ def _parse(table: dict[str, Any], where: str, known_checks: frozenset[str]) -> C
         raise TollgateError(
             f"{where}: version {version!r} is not supported (expected {CONFIG_VERSION})"
         )
-    checks = get_str_list(table, "checks", where) or ("secrets", "patterns")
-    for name in checks:
+    checks = get_str_list(table, "checks", where) or DEFAULT_CHECKS
+    for name in get_str_list(table, "checks", where):
         if name not in known_checks:
             raise TollgateError(
                 f"{where}: checks: unknown check {name!r}; known: {sorted(known_checks)}"

@@ -7,10 +7,7 @@ from typing import Any
 
 from tollgate.changes import Change, ChangeSet
 from tollgate.checks.patterns.languages import covered, semgrep_name
-from tollgate.checks.secrets.locate import LineIndex
 from tollgate.findings import Finding, fingerprint
-from tollgate.ignore import pattern_suppression
-from tollgate.mask import mask
 from tollgate.pack.model import Pack, PatternRule
 
 NAME = "patterns"
@@ -58,6 +55,9 @@ def _safe(path: str) -> str:
 
 
 def findings_from(report: dict[str, Any], targets: dict[str, Change], pack: Pack) -> list[Finding]:
+    from tollgate.checks.secrets.locate import LineIndex  # noqa: PLC0415
+    from tollgate.ignore import pattern_suppression  # noqa: PLC0415
+
     rules = {rule.id: rule for rule in pack.patterns}
     findings: list[Finding] = []
     indexes: dict[str, LineIndex] = {}
@@ -111,6 +111,8 @@ def _rule_for(check_id: str, rules: dict[str, PatternRule]) -> PatternRule | Non
 def _excerpt(line: str, rule: PatternRule) -> str:
     text = line.strip()
     if rule.category == "secrets-exposure":
+        from tollgate.mask import mask  # noqa: PLC0415
+
         # The finding is about a value in the source: show the key, never the value.
         for separator in ("=", ":", " "):
             key, sep, value = text.partition(separator)
