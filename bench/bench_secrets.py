@@ -18,23 +18,35 @@ import json
 import os
 import platform
 import random
-import shutil
-import statistics
-import subprocess
 import sys
-import tempfile
-import time
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from common import (
+    DEFAULT_RUNS,
+    MIN_RUNS,
+    Cmd,
+    Env,
+    Row,
+    dist_version,
+    ensure_venv,
+    format_table,
+    init_repo,
+    measure,
+    peak_rss_mb,
+    run_main,
+    run_scenarios,
+    selected_scenarios,
+    stage,
+    timing_row,
+    tollgate_argv,
+    tollgate_revision,
+    workdir,
+)
+
 PEER_SPEC = "detect-secrets"
-STAMP_NAME = "tollgate-bench.stamp"
 DEFAULT_PEERS_VENV = Path.home() / ".cache" / "tollgate-bench" / "peers"
-PYCACHE_DIR = Path.home() / ".cache" / "tollgate-bench" / "pycache"
-DEFAULT_RUNS = 7
-MIN_RUNS = 5
 QUICK_ALL_FILES_RUNS = 3
 RSS_RUNS = 3
 FULL_TREE_MB = 50
@@ -109,10 +121,6 @@ _YAML = (
 _LANGS = {"py": _PY, "js": _JS, "yaml": _YAML}
 
 
-class BenchError(Exception):
-    """A command or setup step failed; the benchmark cannot continue."""
-
-
 # --------------------------------------------------------------------------- generated content
 
 
@@ -149,13 +157,6 @@ def source_path(index: int, lang: str, per_dir: int = 40) -> str:
     return f"src/pkg{index // per_dir:04d}/module{index:06d}.{lang}"
 
 
-def write_files(root: Path, files: dict[str, str]) -> None:
-    for rel, text in files.items():
-        path = root / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, "utf-8")
-
-
 def source_files(gen: SourceGen, count: int, lines: int) -> dict[str, str]:
     files: dict[str, str] = {}
     for i in range(count):
@@ -189,114 +190,6 @@ def modify(gen: SourceGen, path: str, text: str, changed: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-# --------------------------------------------------------------------------- git and processes
-
-
-@dataclass(frozen=True)
-class Cmd:
-    label: str
-    argv: tuple[str, ...]
-    cwd: Path
-
-    def shell(self) -> str:
-        return f"(cd {self.cwd} && {' '.join(self.argv)})"
-
-
-@dataclass
-class Env:
-    """The environment every command runs in: git identity and config isolated in a temp dir."""
-
-    vars: dict[str, str]
-
-    @classmethod
-    def isolated(cls, workdir: Path) -> Env:
-        gitconfig = workdir / "gitconfig"
-        gitconfig.write_text(
-            "[user]\n\tname = Bench\n\temail = bench@example.invalid\n"
-            "[init]\n\tdefaultBranch = main\n"
-            "[gc]\n\tauto = 0\n"  # no background gc while timing
-            "[maintenance]\n\tauto = false\n",
-            "utf-8",
-        )
-        env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
-        env.update(GIT_CONFIG_GLOBAL=str(gitconfig), GIT_CONFIG_NOSYSTEM="1", NO_COLOR="1")
-        # Both tools load cached bytecode, as installed hooks do: without this, an environment
-        # with PYTHONDONTWRITEBYTECODE=1 recompiles every edited module on every run.
-        env.pop("PYTHONDONTWRITEBYTECODE", None)
-        env["PYTHONPYCACHEPREFIX"] = str(PYCACHE_DIR)
-        return cls(env)
-
-
-def git(env: Env, repo: Path, *args: str) -> None:
-    proc = subprocess.run(["git", *args], cwd=repo, env=env.vars, capture_output=True, check=False)
-    if proc.returncode != 0:
-        raise BenchError(f"git {' '.join(args)} failed: {proc.stderr.decode(errors='replace')}")
-
-
-def init_repo(env: Env, repo: Path, files: dict[str, str]) -> None:
-    """A repository with `files` in one commit, packed as a real repository would be."""
-    repo.mkdir(parents=True)
-    git(env, repo, "init", "-q")
-    write_files(repo, files)
-    git(env, repo, "add", "-A")
-    git(env, repo, "commit", "-q", "-m", "initial import")
-    git(env, repo, "repack", "-adq")
-
-
-def stage(env: Env, repo: Path, files: dict[str, str]) -> None:
-    write_files(repo, files)
-    git(env, repo, "add", "--", *files)
-
-
-def run_once(cmd: Cmd, env: Env) -> tuple[float, int]:
-    """Wall time in ms and exit status of one run; a crash (status >= 2) is an error."""
-    start = time.perf_counter()
-    proc = subprocess.run(cmd.argv, cwd=cmd.cwd, env=env.vars, capture_output=True, check=False)
-    elapsed = (time.perf_counter() - start) * 1000
-    if proc.returncode not in (0, 1):
-        err = proc.stderr.decode(errors="replace")[-2000:]
-        raise BenchError(f"{cmd.shell()} exited {proc.returncode}:\n{err}")
-    return elapsed, proc.returncode
-
-
-_RSS_HELPER = (
-    "import resource, subprocess, sys\n"
-    "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)\n"
-    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
-)
-
-
-def peak_rss_mb(cmd: Cmd, env: Env) -> float:
-    """Peak RSS (MB) of the largest process in the command's tree, via a fresh helper process."""
-    argv = [sys.executable, "-c", _RSS_HELPER, *cmd.argv]
-    out = subprocess.run(
-        argv, cwd=cmd.cwd, env=env.vars, capture_output=True, text=True, check=True
-    )
-    return int(out.stdout.strip()) / 1024  # ru_maxrss is in KiB on Linux
-
-
-@dataclass
-class Timing:
-    cmd: Cmd
-    runs_ms: list[float] = field(default_factory=list)
-    warmup_exit: int = 0
-
-    @property
-    def median(self) -> float:
-        return statistics.median(self.runs_ms)
-
-
-def measure(a: Cmd, b: Cmd, env: Env, runs: int) -> tuple[Timing, Timing]:
-    """Warm each command up once, then alternate them so drift hits both equally."""
-    ta, tb = Timing(a), Timing(b)
-    ta.warmup_exit = run_once(a, env)[1]
-    tb.warmup_exit = run_once(b, env)[1]
-    for _ in range(runs):
-        ta.runs_ms.append(run_once(a, env)[0])
-        tb.runs_ms.append(run_once(b, env)[0])
-    return ta, tb
-
-
 # --------------------------------------------------------------------------- tools
 
 
@@ -315,85 +208,16 @@ class Tools:
         return Cmd(script, (str(self.peer_bin / script), *args), repo)
 
 
-def tollgate_argv() -> tuple[str, ...]:
-    """The `tollgate` script next to this interpreter (what pre-commit runs), else `-m tollgate`."""
-    script = Path(sys.executable).parent / "tollgate"
-    if script.is_file() and os.access(script, os.X_OK):
-        return (str(script),)
-    return (sys.executable, "-m", "tollgate")
-
-
 def ensure_peers(venv: Path) -> Path:
     """A venv with detect-secrets, created once and reused while its stamp file matches."""
-    stamp = venv / STAMP_NAME
-    key = f"{PEER_SPEC} python{sys.version_info.major}.{sys.version_info.minor}\n"
-    bin_dir = venv / "bin"
-    if stamp.is_file() and stamp.read_text() == key and (bin_dir / "detect-secrets-hook").is_file():
-        return bin_dir
-    print(f"creating peer venv {venv} ...", file=sys.stderr)
-    if venv.exists():
-        shutil.rmtree(venv)
-    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
-    pip = [str(bin_dir / "python"), "-m", "pip", "install", "-q", "--disable-pip-version-check"]
-    subprocess.run([*pip, PEER_SPEC], check=True)
-    stamp.write_text(key)
-    return bin_dir
-
-
-def tollgate_revision(argv: tuple[str, ...]) -> str:
-    """`tollgate --version`, plus the source checkout's commit (and -dirty) when there is one."""
-    out = subprocess.run([*argv, "--version"], capture_output=True, text=True, check=False)
-    version = out.stdout.strip() or "unknown"
-    code = "import tollgate, os; print(os.path.dirname(tollgate.__file__))"
-    where = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=False
-    )
-    describe = ["git", "describe", "--always", "--dirty", "--abbrev=12"]
-    rev = subprocess.run(
-        describe, cwd=where.stdout.strip() or ".", capture_output=True, text=True, check=False
-    )
-    return f"{version} ({rev.stdout.strip()})" if rev.returncode == 0 else version
+    return ensure_venv(venv, PEER_SPEC, "detect-secrets-hook")
 
 
 def peer_version(bin_dir: Path) -> str:
-    code = "import importlib.metadata as m; print(m.version('detect-secrets'))"
-    out = subprocess.run(
-        [str(bin_dir / "python"), "-c", code], capture_output=True, text=True, check=False
-    )
-    return out.stdout.strip() or "unknown"
+    return dist_version(bin_dir, "detect-secrets")
 
 
 # --------------------------------------------------------------------------- results
-
-
-@dataclass
-class Row:
-    scenario: str
-    unit: str
-    tollgate: float
-    peer: float | None
-    peer_name: str
-    ratio: float | None
-    target: str
-    passed: bool
-    detail: dict[str, object] = field(default_factory=dict)
-
-
-def timing_row(scenario: str, ta: Timing, tb: Timing, max_ratio: float, **extra: object) -> Row:
-    ratio = ta.median / tb.median
-    detail: dict[str, object] = {
-        "tollgate_cmd": ta.cmd.shell(),
-        "peer_cmd": tb.cmd.shell(),
-        "tollgate_runs_ms": [round(x, 1) for x in ta.runs_ms],
-        "peer_runs_ms": [round(x, 1) for x in tb.runs_ms],
-        "tollgate_warmup_exit": ta.warmup_exit,
-        "peer_warmup_exit": tb.warmup_exit,
-        **extra,
-    }
-    return Row(
-        scenario, "ms", ta.median, tb.median, tb.cmd.label, ratio,
-        f"ratio <= {max_ratio:g}", ratio <= max_ratio, detail,
-    )  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -488,27 +312,6 @@ SCENARIO_FUNCS: dict[str, Callable[[Bench], list[Row]]] = {
 # --------------------------------------------------------------------------- output
 
 
-def format_table(rows: Sequence[Row]) -> str:
-    head = ("scenario", "tollgate", "peer", "peer command", "ratio", "target", "result")
-    body = [
-        (
-            r.scenario,
-            f"{r.tollgate:.1f} {r.unit}",
-            "-" if r.peer is None else f"{r.peer:.1f} {r.unit}",
-            r.peer_name,
-            "-" if r.ratio is None else f"{r.ratio:.3f}",
-            r.target,
-            "PASS" if r.passed else "FAIL",
-        )
-        for r in rows
-    ]
-    widths = [max(len(line[i]) for line in (head, *body)) for i in range(len(head))]
-    fmt = "  ".join(f"{{:<{w}}}" for w in widths)
-    return "\n".join([fmt.format(*head), fmt.format(*("-" * w for w in widths))] + [
-        fmt.format(*line) for line in body
-    ])  # fmt: skip
-
-
 def report(rows: Sequence[Row], b: Bench, argv: Sequence[str]) -> dict[str, object]:
     return {
         "command": " ".join([sys.executable, *argv]),
@@ -539,45 +342,8 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     args = p.parse_args(argv)
     if args.runs < MIN_RUNS:
         p.error(f"--runs must be at least {MIN_RUNS}")
-    args.scenarios = _selected(p, args.only)
+    args.scenarios = selected_scenarios(p, args.only, SCENARIOS)
     return args
-
-
-def _selected(p: argparse.ArgumentParser, only: str | None) -> list[str]:
-    if not only:
-        return list(SCENARIOS)
-    names = [n.strip() for n in only.split(",") if n.strip()]
-    unknown = sorted(set(names) - set(SCENARIOS))
-    if unknown:
-        p.error(f"unknown scenario(s) {unknown}; known: {', '.join(SCENARIOS)}")
-    return names
-
-
-@contextmanager
-def workdir(keep: bool) -> Iterator[Path]:
-    path = Path(tempfile.mkdtemp(prefix="tollgate-bench-"))
-    try:
-        yield path
-    finally:
-        if keep:
-            print(f"kept repositories in {path}", file=sys.stderr)
-        else:
-            shutil.rmtree(path, ignore_errors=True)
-
-
-def run_scenarios(b: Bench, names: Sequence[str]) -> list[Row]:
-    rows: list[Row] = []
-    for name in names:
-        print(f"[{name}] building repository and measuring ...", file=sys.stderr, flush=True)
-        started = time.perf_counter()
-        load_before = os.getloadavg()[0]
-        new = SCENARIO_FUNCS[name](b)
-        for row in new:
-            row.detail["loadavg_1min_before_after"] = [load_before, os.getloadavg()[0]]
-        print(f"[{name}] done in {time.perf_counter() - started:.0f} s", file=sys.stderr)
-        print(format_table(new), file=sys.stderr, flush=True)
-        rows.extend(new)
-    return rows
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -588,7 +354,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     tools = Tools(tg, tollgate_revision(tg), bin_dir, peer_version(bin_dir))
     with workdir(args.keep) as tmp:
         bench = Bench(tools, Env.isolated(tmp), tmp, args.runs, args.quick, {})
-        rows = run_scenarios(bench, args.scenarios)
+        rows = run_scenarios(bench, args.scenarios, SCENARIO_FUNCS)
         quick = f", {QUICK_ALL_FILES_RUNS} for all-files" if args.quick else ""
         print(f"{tools.tollgate_version} vs detect-secrets {tools.peer_version}")
         print(f"medians of {args.runs} runs{quick}; {os.cpu_count()} CPUs")
@@ -600,8 +366,4 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    try:
-        sys.exit(main())
-    except BenchError as exc:
-        print(f"bench: error: {exc}", file=sys.stderr)
-        sys.exit(2)
+    run_main(main)
