@@ -69,7 +69,9 @@ def findings_from(report: dict[str, Any], targets: dict[str, Change], pack: Pack
         line, end_line = int(result["start"]["line"]), int(result["end"]["line"])
         if not change.touches(line, end_line):
             continue
-        index = indexes.setdefault(change.path, LineIndex(change.text))
+        # Keyed by the name semgrep saw: in a range, one path can stand in several commits.
+        name = str(result.get("path"))
+        index = indexes.get(name) or indexes.setdefault(name, LineIndex(change.text))
         before = index.line_text(line - 1) if line > 1 else ""
         verdict = pattern_suppression(index.line_text(line), before, rule.id, rule.category)
         if verdict.suppressed:

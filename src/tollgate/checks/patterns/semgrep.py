@@ -34,6 +34,22 @@ def semgrep_binary(environ: Mapping[str, str] = os.environ) -> str:
     return found
 
 
+def osemgrep_core() -> str | None:
+    """semgrep's native engine binary, run directly as `osemgrep` when it can be found.
+
+    `semgrep scan --experimental` is a Python launcher that only sets NO_COLOR and execs this
+    binary under the name `osemgrep`; starting it directly saves the launcher's ~30 ms.
+    """
+    import importlib.util  # noqa: PLC0415
+
+    spec = importlib.util.find_spec("semgrep")  # locates the package without importing it
+    for location in (spec.submodule_search_locations or []) if spec else []:
+        core = Path(location) / "bin" / "semgrep-core"
+        if os.access(core, os.X_OK):
+            return str(core)
+    return None
+
+
 def run_semgrep(
     config: str,
     targets: Sequence[str],
@@ -42,8 +58,10 @@ def run_semgrep(
     timeout: float = DEFAULT_TIMEOUT,
 ) -> dict[str, Any]:
     """semgrep's JSON report for `targets` (paths relative to `cwd`); errors raise TollgateError."""
+    core = osemgrep_core()
+    program = "osemgrep" if core else semgrep_binary(environ)
     command = [
-        semgrep_binary(environ),
+        program,
         "scan",
         "--experimental",
         "--config",
@@ -60,10 +78,21 @@ def run_semgrep(
         "--",
         *targets,
     ]
-    env = {**environ, "SEMGREP_ENABLE_VERSION_CHECK": "0", "SEMGREP_SEND_METRICS": "off"}
+    env = {
+        **environ,
+        "SEMGREP_ENABLE_VERSION_CHECK": "0",
+        "SEMGREP_SEND_METRICS": "off",
+        "NO_COLOR": "1",
+    }
     try:
         proc = subprocess.run(
-            command, cwd=cwd, env=env, capture_output=True, check=False, timeout=timeout
+            command,
+            executable=core,  # argv[0] "osemgrep" selects semgrep-core's CLI mode
+            cwd=cwd,
+            env=env,
+            capture_output=True,
+            check=False,
+            timeout=timeout,
         )
     except subprocess.TimeoutExpired:
         raise TollgateError(
