@@ -272,3 +272,25 @@ def test_missing_semgrep_and_timeouts_fail_closed(
     config.write_text(SHELL_RULE)
     with pytest.raises(TollgateError, match="did not finish within"):
         run_semgrep(str(config), ["a.py"], tmp_path, timeout=0.01)
+
+
+PREFILTERED = SHELL_RULE.replace("patterns.python.shell", "patterns.python.shell-in-flask").replace(
+    "      category: command-injection\n",
+    "      category: command-injection\n      prefilter: [flask]\n",
+)
+
+
+def test_a_prefiltered_rule_runs_only_when_a_changed_file_matches(repo: Repo, pack: Path) -> None:
+    (pack / "patterns" / "python" / "shell-in-flask.yaml").write_text(PREFILTERED)
+    code = 'import subprocess\n\ndef f(x):\n    subprocess.run(f"ls {x}", shell=True)\n'
+    repo.stage("plain.py", code)
+    _, found = scan(repo, pack)
+    assert found == [("plain.py", 4, "patterns.python.shell", "high")]
+    repo.stage("web.py", "import flask\n" + code)
+    _, found = scan(repo, pack)
+    assert found == [
+        ("plain.py", 4, "patterns.python.shell", "high"),
+        ("plain.py", 4, "patterns.python.shell-in-flask", "high"),
+        ("web.py", 5, "patterns.python.shell", "high"),
+        ("web.py", 5, "patterns.python.shell-in-flask", "high"),
+    ]

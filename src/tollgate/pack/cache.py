@@ -21,6 +21,8 @@ from tollgate import __version__
 from tollgate.pack.model import Allowlist, Pack, PatternRule, SecretRule
 from tollgate.severity import Confidence, Severity
 
+CACHE_FORMAT = 2  # bump when the cached shape of a pack changes
+
 _FIELDS = ("id", "title", "description", "regex", "secret_group", "keywords", "source", "entropy",
            "validator", "detector", "fix", "references")  # fmt: skip
 
@@ -33,7 +35,7 @@ def cache_dir(environ: Mapping[str, str] = os.environ) -> Path:
 
 
 def pack_key(root: Path) -> str:
-    parts = [__version__, sys.version, str(root.resolve())]
+    parts = [str(CACHE_FORMAT), __version__, sys.version, str(root.resolve())]
     files = [
         root / "pack.toml",
         *sorted((root / "secrets").glob("*.toml")),
@@ -67,6 +69,7 @@ def write_cached(path: Path, key: str, pack: Pack) -> None:
         "secrets": [_rule_dict(r) for r in pack.secrets],
         "patterns": [_pattern_tuple(r) for r in pack.patterns],
         "semgrep_config": pack.semgrep_config,
+        "semgrep_unconditional": pack.semgrep_unconditional,
     }
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -107,6 +110,7 @@ def _pack(data: dict[str, Any]) -> Pack:
         tuple(rules),
         patterns,
         data["semgrep_config"],
+        data["semgrep_unconditional"],
     )
 
 

@@ -43,7 +43,8 @@ def load_pack_for_scan(root: Path, environ: Mapping[str, str] = os.environ) -> P
     directory = cache_dir(environ)
     path = cache_file(directory, key)
     cached = read_cached(path, key)
-    if cached is not None and (not cached.patterns or os.path.exists(cached.semgrep_config)):
+    configs = (cached.semgrep_config, cached.semgrep_unconditional) if cached else ()
+    if cached is not None and all(os.path.exists(c) for c in configs if c):
         return cached
     pack = load_pack(root, environ, path.with_suffix(".semgrep.json"))
     write_cached(path, key, pack)
@@ -92,9 +93,14 @@ def load_pack(
                 f"{pattern.source}: rule id {pattern.id!r} is already defined in {seen[pattern.id]}"
             )
         seen[pattern.id] = pattern.source
-    config = ""
+    config = unconditional = ""
     if raw:
-        config = str(write_semgrep_config(raw, semgrep_config or _default_config(root, environ)))
+        path = semgrep_config or _default_config(root, environ)
+        config = unconditional = str(write_semgrep_config(raw, path))
+        plain = [r for r, rule in zip(raw, patterns, strict=True) if not rule.prefilter]
+        if len(plain) < len(raw):
+            others = path.with_name(path.name.replace(".json", ".unconditional.json"))
+            unconditional = str(write_semgrep_config(plain, others)) if plain else ""
     return Pack(
         name=get_str(meta, "name", where),
         version=get_str(meta, "version", where),
@@ -103,6 +109,7 @@ def load_pack(
         secrets=tuple(secrets),
         patterns=tuple(patterns),
         semgrep_config=config,
+        semgrep_unconditional=unconditional,
     )
 
 

@@ -56,6 +56,9 @@ class PatternRule(NamedTuple):
     references: tuple[str, ...] = ()
     tests: tuple[str, ...] = ()  # paths of the annotated test files beside the rule
     fix: str = ""
+    # Literal strings of which a file must contain one for the rule to be worth running on it
+    # (metadata `prefilter`): lets costly taint rules stay out of commits they cannot match.
+    prefilter: tuple[str, ...] = ()
 
 
 class Pack(NamedTuple):
@@ -68,6 +71,8 @@ class Pack(NamedTuple):
     # The pack's pattern rules merged into one semgrep config file (semgrep would otherwise
     # prefix every rule id with its directory).
     semgrep_config: str = ""
+    # The same without the rules that have a prefilter, for changes none of whose files match one.
+    semgrep_unconditional: str = ""
 
     def rule(self, rule_id: str) -> SecretRule | PatternRule | None:
         found = next((r for r in self.secrets if r.id == rule_id), None)

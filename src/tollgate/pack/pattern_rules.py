@@ -135,6 +135,9 @@ def _rule(item: dict[str, Any], label: str, tests: tuple[str, ...]) -> PatternRu
     cwe_text = ", ".join(cwe) if isinstance(cwe, list) else cwe
     if not isinstance(cwe_text, str) or not cwe_text.startswith("CWE-"):
         raise TollgateError(f"{where}: metadata 'cwe' must name a CWE ('CWE-78: ...')")
+    prefilter = meta.get("prefilter", [])
+    if not isinstance(prefilter, list) or not all(isinstance(x, str) and x for x in prefilter):
+        raise TollgateError(f"{where}: metadata 'prefilter' must be a list of non-empty strings")
     text = " ".join(message.split())
     return PatternRule(
         id=rule_id,
@@ -148,4 +151,5 @@ def _rule(item: dict[str, Any], label: str, tests: tuple[str, ...]) -> PatternRu
         source=label,
         references=tuple(str(r) for r in references),
         tests=tests,
+        prefilter=tuple(prefilter),
     )

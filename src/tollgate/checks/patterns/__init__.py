@@ -27,8 +27,18 @@ def run(changes: ChangeSet, pack: Pack) -> list[Finding]:
 
     with tempfile.TemporaryDirectory(prefix="tollgate-patterns-") as tmp:
         targets = materialise(wanted, Path(tmp))
-        report = run_semgrep(pack.semgrep_config, sorted(targets), Path(tmp))
+        report = run_semgrep(semgrep_config_for(wanted, pack), sorted(targets), Path(tmp))
     return findings_from(report, targets, pack)
+
+
+def semgrep_config_for(changes: list[Change], pack: Pack) -> str:
+    """All rules, or only those without a prefilter when no changed file matches any prefilter."""
+    keys = {key for rule in pack.patterns for key in rule.prefilter}
+    if not keys or not pack.semgrep_unconditional:
+        return pack.semgrep_config
+    if any(key in change.text for change in changes for key in keys):
+        return pack.semgrep_config
+    return pack.semgrep_unconditional
 
 
 def materialise(changes: list[Change], root: Path) -> dict[str, Change]:
