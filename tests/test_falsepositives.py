@@ -55,3 +55,13 @@ def test_private_key_whose_body_contains_a_placeholder_word_is_reported(tmp_path
     assert result.code == 1
     assert '"rule": "secrets.private-key-rsa"' in result.out
     assert '"line": 1' in result.out
+
+
+def test_a_key_word_ending_one_line_does_not_pair_with_the_next_assignment(tmp_path: Path) -> None:
+    # `... allowlist secret` ends a line; the next line's value belongs to `path`, not to it.
+    (tmp_path / "rules.toml").write_text(
+        "note = 'x'  # see the allowlist secret\npath = \"alerting-handler.py\"\n"
+    )
+    result = tollgate("scan", "--no-git", "rules.toml", "--format", "json", cwd=tmp_path)
+    assert result.code == 0, result.out
+    assert '"findings": []' in result.out

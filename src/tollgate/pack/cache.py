@@ -53,6 +53,7 @@ def cache_file(directory: Path, key: str) -> Path:
 
 def read_cached(path: Path, key: str) -> Pack | None:
     try:
+        # tollgate: ignore[patterns.python.marshal-load] our own per-user cache, written above
         data = marshal.loads(path.read_bytes())
         return _pack(data) if data["key"] == key else None
     except (OSError, ValueError, EOFError, KeyError, TypeError):

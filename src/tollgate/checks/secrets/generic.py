@@ -95,7 +95,9 @@ _NON_VALUES = frozenset(
     ]
 )
 # A type annotation between key and `=`: `password: str = "..."`, `var password string = "..."`.
-_TYPE = r"\s*:\s*[A-Za-z_][\w\[\]., |?]*?"
+# Only blanks, never a newline, between key, type, operator and value: a key word that ends one
+# line (`# allowlist secret`) must not pair with the next line's assignment.
+_TYPE = r"[ \t]*:[ \t]*[A-Za-z_][\w\[\]., |?]*?"
 # A quoted string (escapes allowed), a backtick string, or a bare word that is not an operator.
 _VALUE = (
     r"""(?P<value>"(?:[^"\\\n]|\\.)+"|'(?:[^'\\\n]|\\.)+'|`[^`\n]+`"""
@@ -129,7 +131,7 @@ def _patterns(keywords: tuple[str, ...], where: str) -> tuple[Pattern, ...]:
     key = rf"(?P<key>[\w.\-]*?(?:{kw}))"
     assignment = (
         rf"(?im)(?:^|[^\w.\-])[\"'`]?{key}[\"'`]?"
-        rf"(?:{_TYPE}\s*=|\s+[A-Za-z_][\w.\[\]*]*\s*=|\s*(?::=|=>|=|:))[ \t]*{_VALUE}"
+        rf"(?:{_TYPE}[ \t]*=|[ \t]+[A-Za-z_][\w.\[\]*]*[ \t]*=|[ \t]*(?::=|=>|=|:))[ \t]*{_VALUE}"
     )
     block = rf"(?im)^[ \t]*[\"']?{key}[\"']?[ \t]*:[ \t]*[|>][-+]?[ \t]*\n[ \t]+(?P<value>\S[^\n]*)"
     docker = rf"(?im)^[ \t]*(?:ENV|ARG)[ \t]+{key}[ \t]+(?P<value>[^\s=][^\n]*)"
