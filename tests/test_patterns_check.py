@@ -219,6 +219,7 @@ def test_reports_carry_pattern_rule_metadata(repo: Repo, pack: Path) -> None:
     explained = tollgate("explain", "patterns.python.shell", "--pack", str(pack), cwd=repo.path)
     assert explained.code == 0
     assert "command built at run time" in explained.out
+    assert "category: command-injection   CWE-78: OS Command Injection" in explained.out
 
 
 def test_pack_test_catches_a_rule_firing_on_another_rules_negative(pack: Path) -> None:

@@ -37,6 +37,9 @@ def render(rule: SecretRule | PatternRule) -> str:
         f"  severity: {rule.severity.label}   confidence: {rule.confidence.label}",
         f"  defined in: {rule.source}",
     ]
+    if isinstance(rule, PatternRule):
+        lines.append(f"  category: {rule.category}   {rule.cwe}")
+        lines.append(f"  languages: {', '.join(rule.languages)}")
     if rule.description:
         lines += ["", rule.description]
     if rule.fix:

@@ -141,7 +141,7 @@ def _rule(item: dict[str, Any], label: str, tests: tuple[str, ...]) -> PatternRu
     text = " ".join(message.split())
     return PatternRule(
         id=rule_id,
-        title=text.split(": ")[0].split(". ")[0][:120],
+        title=_title(text),
         description=text,
         languages=tuple(languages),
         severity=severity,
@@ -153,3 +153,11 @@ def _rule(item: dict[str, Any], label: str, tests: tuple[str, ...]) -> PatternRu
         tests=tests,
         prefilter=tuple(prefilter),
     )
+
+
+def _title(message: str) -> str:
+    """The message's first sentence, cut at a word if it is long (SARIF shortDescription)."""
+    first = message.split(". ", maxsplit=1)[0].rstrip(".")
+    if len(first) <= 100:
+        return first
+    return first[: first.rfind(" ", 0, 100)].rstrip(",;:") + "…"
