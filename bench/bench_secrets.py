@@ -227,10 +227,9 @@ class Bench:
     workdir: Path
     runs: int
     quick: bool
-    repo_extra: dict[str, str]  # committed into every scenario repo (e.g. a .tollgate.toml)
 
     def init_repo(self, repo: Path, files: dict[str, str]) -> None:
-        init_repo(self.env, repo, {**files, **self.repo_extra})
+        init_repo(self.env, repo, files)
 
 
 # --------------------------------------------------------------------------- scenarios
@@ -323,7 +322,6 @@ def report(rows: Sequence[Row], b: Bench, argv: Sequence[str]) -> dict[str, obje
         "cpus": os.cpu_count(),
         "runs": b.runs,
         "quick": b.quick,
-        "repo_extra_files": b.repo_extra,
         "results": [asdict(r) for r in rows],
     }
 
@@ -353,7 +351,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     tg = tollgate_argv()
     tools = Tools(tg, tollgate_revision(tg), bin_dir, peer_version(bin_dir))
     with workdir(args.keep) as tmp:
-        bench = Bench(tools, Env.isolated(tmp), tmp, args.runs, args.quick, {})
+        bench = Bench(tools, Env.isolated(tmp), tmp, args.runs, args.quick)
         rows = run_scenarios(bench, args.scenarios, SCENARIO_FUNCS)
         quick = f", {QUICK_ALL_FILES_RUNS} for all-files" if args.quick else ""
         print(f"{tools.tollgate_version} vs detect-secrets {tools.peer_version}")

@@ -220,6 +220,9 @@ def test_reports_carry_pattern_rule_metadata(repo: Repo, pack: Path) -> None:
     assert explained.code == 0
     assert "command built at run time" in explained.out
     assert "category: command-injection   CWE-78: OS Command Injection" in explained.out
+    typo = tollgate("explain", "patterns.python.shel", "--pack", str(pack), cwd=repo.path)
+    assert typo.code == 2
+    assert "did you mean patterns.python.shell" in typo.err
 
 
 def test_pack_test_catches_a_rule_firing_on_another_rules_negative(pack: Path) -> None:
@@ -247,6 +250,7 @@ def test_pack_test_catches_a_rule_firing_on_another_rules_negative(pack: Path) -
     [
         (("severity: ERROR", "severity: WARNING"), "does not match metadata severity"),
         (("category: command-injection", "category: bad"), "not one of the taxonomy"),
+        (("languages: [python]", "languages: [cobolx]"), "which files language 'cobolx' covers"),
         (("id: patterns.python.shell", "id: shell"), "must look like 'patterns.<language>"),
     ],
 )

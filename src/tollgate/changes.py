@@ -18,9 +18,6 @@ class Change(NamedTuple):
     added: frozenset[int] | None
     commit: str = ""
 
-    def is_added(self, line: int) -> bool:
-        return self.added is None or line in self.added
-
     def touches(self, first: int, last: int) -> bool:
         if self.added is None:
             return True

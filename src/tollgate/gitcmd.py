@@ -16,7 +16,7 @@ from pathlib import Path
 
 from tollgate.errors import TollgateError
 
-# Empty tree object id for SHA-1 repositories; `git hash-object -t tree` is asked for SHA-256 ones.
+# git writes an all-zero object id for "no object" (a new branch in pre-push, a deleted file).
 _ZERO = frozenset("0")
 
 

@@ -23,7 +23,7 @@ def run(args: argparse.Namespace) -> int:
     pack = load_pack(Path(args.pack) if args.pack else builtin_pack_dir())
     rule = pack.rule(args.rule)
     if rule is None:
-        ids = [r.id for r in pack.secrets]
+        ids = pack.rule_ids()
         guess = difflib.get_close_matches(args.rule, ids, n=3)
         hint = f"; did you mean {', '.join(guess)}?" if guess else ""
         raise TollgateError(f"no rule {args.rule!r} in pack {pack.name}{hint}")

@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from tollgate.checks.patterns.languages import supported
 from tollgate.errors import TollgateError
 from tollgate.pack.model import PatternRule
 from tollgate.severity import Confidence, Severity
@@ -114,6 +115,11 @@ def _rule(item: dict[str, Any], label: str, tests: tuple[str, ...]) -> PatternRu
     languages = item.get("languages")
     if not isinstance(languages, list) or not all(isinstance(x, str) for x in languages):
         raise TollgateError(f"{where}: 'languages' must be a list of semgrep languages")
+    unknown = [name for name in languages if not supported(name)]
+    if unknown:
+        raise TollgateError(
+            f"{where}: tollgate does not know which files language {unknown[0]!r} covers"
+        )
     meta = item.get("metadata")
     if not isinstance(meta, dict):
         raise TollgateError(
