@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from collections.abc import Iterable, Mapping
+from typing import NamedTuple, Protocol
 
 
 class Change(NamedTuple):
@@ -31,8 +32,27 @@ class Skipped(NamedTuple):
 
     path: str
     reason: str
+    commit: str = ""
+
+
+class Snapshot(Protocol):
+    """The other files of the tree a change set comes from (the index, a commit, the disk).
+
+    A check that judges a change by its context (pins reads the lockfile beside a manifest) reads
+    them here, so it sees the same snapshot as the change and never the work tree's unstaged edits.
+    """
+
+    def read(
+        self, wanted: Iterable[tuple[str, str]], limit: int
+    ) -> Mapping[tuple[str, str], str | int | None]:
+        """The text of each (commit, path), the commit "" meaning the index (or the disk).
+
+        None when the file is absent, binary or unreadable; its size when over `limit` bytes.
+        """
+        ...
 
 
 class ChangeSet(NamedTuple):
     changes: tuple[Change, ...]
     skipped: tuple[Skipped, ...] = ()
+    snapshot: Snapshot | None = None

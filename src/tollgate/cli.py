@@ -24,6 +24,7 @@ COMMANDS = {
     "install": "tollgate.commands.install",
     "uninstall": "tollgate.commands.install",
     "demo": "tollgate.commands.demo",
+    "fix": "tollgate.commands.fix",
 }
 
 

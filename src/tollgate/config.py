@@ -6,15 +6,17 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from tollgate.errors import TollgateError
+from tollgate.pack.model import PinSettings
 from tollgate.severity import Severity
 from tollgate.tomlfile import check_keys, get_str, get_str_list, get_table, load_toml
 
 CONFIG_VERSION = 1
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
-DEFAULT_CHECKS = ("secrets", "patterns")
+DEFAULT_CHECKS = ("secrets", "patterns", "pins")
 _KEYS = frozenset(
-    {"version", "fail_on", "checks", "exclude", "max_file_size", "baseline", "disable", "allowlist"}
-)
+    {"version", "fail_on", "checks", "exclude", "max_file_size", "baseline", "disable", "allowlist",
+     "pins"}
+)  # fmt: skip
 _ALLOWLIST_KEYS = frozenset({"paths"})
 
 
@@ -27,6 +29,7 @@ class Config(NamedTuple):
     disable: tuple[str, ...] = ()
     allow_paths: tuple[str, ...] = ()
     source: str = ""
+    pins: PinSettings = PinSettings()
 
 
 def load_config(root: Path, known_checks: frozenset[str]) -> Config:
@@ -72,7 +75,17 @@ def _parse(table: dict[str, Any], where: str, known_checks: frozenset[str]) -> C
         disable=get_str_list(table, "disable", where),
         allow_paths=get_str_list(allow, "paths", f"{where}: allowlist"),
         source=where,
+        pins=_pins(table, where),
     )
+
+
+def _pins(table: dict[str, Any], where: str) -> PinSettings:
+    pins = get_table(table, "pins", where)
+    if not pins:
+        return PinSettings()
+    from tollgate.pack.pin_rules import pin_settings  # noqa: PLC0415
+
+    return pin_settings(pins, f"{where}: pins")
 
 
 _UNITS = {"kb": 1024, "mb": 1024 * 1024, "gb": 1024 * 1024 * 1024, "b": 1}

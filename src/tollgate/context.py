@@ -20,4 +20,5 @@ class Context(NamedTuple):
 def load_context(root: Path, pack_dir: str | None) -> Context:
     config = load_config(root, frozenset(CHECKS))
     pack = load_pack_for_scan(Path(pack_dir) if pack_dir else builtin_pack_dir())
-    return Context(root, config, pack)
+    # The repository's [pins] choices are the last layer over the pack's pin policy.
+    return Context(root, config, pack._replace(pin_settings=config.pins))

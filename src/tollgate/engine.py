@@ -1,4 +1,4 @@
-"""The pure core: a change set and a pack in, judged findings out."""
+"""The pure core: a change set and a pack in, judged findings (and warnings) out."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from tollgate.changes import ChangeSet
 from tollgate.checks import CHECKS
+from tollgate.checks.result import Checked
 from tollgate.config import Config
 from tollgate.findings import Finding
 from tollgate.pack.model import Pack
@@ -18,9 +19,12 @@ def scan(
     config: Config,
     baseline: frozenset[str] = frozenset(),
     checks: Sequence[str] | None = None,
-) -> list[Finding]:
+) -> Checked:
     selected = select_changes(changes, config)
     raw: list[Finding] = []
+    warnings: list[str] = []
     for name in checks or config.checks:
-        raw.extend(CHECKS[name].run(selected, pack))
-    return judge(raw, config, baseline)
+        checked = CHECKS[name].run(selected, pack)
+        raw.extend(checked.findings)
+        warnings.extend(checked.warnings)
+    return Checked(judge(raw, config, baseline), tuple(warnings))

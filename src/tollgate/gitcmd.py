@@ -57,8 +57,13 @@ class Git:
             raise TollgateError(f"git {args[0]} failed: {detail}")
         return proc.stdout
 
-    def read_blobs(self, oids: Iterable[str], limit: int) -> Iterator[tuple[str, bytes | int]]:
+    def read_blobs(
+        self, oids: Iterable[str], limit: int, missing_ok: bool = False
+    ) -> Iterator[tuple[str, bytes | int | None]]:
         """Yield (oid, content) for each blob, or (oid, size) for one larger than `limit` bytes.
+
+        An object name may be any `git cat-file` accepts (`:path` for the index, `rev:path`); with
+        `missing_ok`, one that does not exist yields (name, None) instead of raising.
 
         One `git cat-file --batch` process for all blobs; its stdin is fed from a thread so a
         large request can never deadlock against a full stdout pipe.
@@ -92,6 +97,9 @@ class Git:
         try:
             for oid in wanted:
                 header = out.readline().split()
+                if missing_ok and header[-1:] in ([b"missing"], [b"ambiguous"]):
+                    yield oid, None
+                    continue
                 if len(header) < 3:
                     raise TollgateError(f"git cat-file could not read object {oid}")
                 size = int(header[2])

@@ -51,6 +51,19 @@ def pattern_suppression(line: str, before: str, rule_id: str, category: str) -> 
     return Verdict(False, refusal)
 
 
+def native_suppression(line: str, before: str, rule_id: str, group: str) -> Verdict:
+    """Only tollgate's own marker (pins: other tools' markers never meant a dependency)."""
+    candidates = [line, before] if _COMMENT_ONLY.match(before) else [line]
+    refusal = ""
+    for text in candidates:
+        if "ignore" in text:
+            verdict = _tollgate(text, rule_id, group)
+            if verdict.suppressed:
+                return verdict
+            refusal = refusal or verdict.refusal
+    return Verdict(False, refusal)
+
+
 def _tollgate(line: str, rule_id: str, category: str) -> Verdict:
     match = _TOLLGATE.search(line)
     if match is None:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from tollgate.changes import Change, ChangeSet, Skipped
 from tollgate.errors import TollgateError
+from tollgate.snapshot import DiskSnapshot
 from tollgate.textio import decode
 
 _SKIP_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", ".tox"})
@@ -34,7 +35,7 @@ def plain_files(paths: Sequence[str], cwd: Path, max_bytes: int) -> ChangeSet:
         text = decode(data)
         if text is not None:
             changes.append(Change(shown, "A", text, None))
-    return ChangeSet(tuple(changes), tuple(skipped))
+    return ChangeSet(tuple(changes), tuple(skipped), DiskSnapshot(cwd))
 
 
 def _walk(paths: Sequence[str], cwd: Path) -> Iterator[Path]:

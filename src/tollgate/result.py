@@ -14,6 +14,7 @@ class ScanResult(NamedTuple):
     files: int
     seconds: float
     mode: str
+    warnings: tuple[str, ...] = ()
 
     @property
     def blocking(self) -> tuple[Finding, ...]:

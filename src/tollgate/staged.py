@@ -9,6 +9,7 @@ from tollgate.changes import Change, ChangeSet, Skipped
 from tollgate.errors import TollgateError
 from tollgate.gitcmd import Git, is_null_oid
 from tollgate.gitdiff import GITLINK, SYMLINK, RawEntry, added_lines, parse_added_lines, parse_raw
+from tollgate.snapshot import GitSnapshot
 from tollgate.textio import decode
 
 _DIFF_FLAGS = (
@@ -145,9 +146,11 @@ def _materialise(git: Git, wanted: list[_Wanted], max_bytes: int) -> ChangeSet:
     skipped: list[Skipped] = []
     for w in wanted:
         data = blobs[w.entry.new_oid]
+        if data is None:
+            continue  # not asked with missing_ok: cannot happen
         if isinstance(data, int):
             reason = f"larger than the {max_bytes}-byte limit ({data} bytes)"
-            skipped.append(Skipped(w.entry.path, reason))
+            skipped.append(Skipped(w.entry.path, reason, w.commit))
             continue
         text = decode(data)
         if text is None:
@@ -156,11 +159,11 @@ def _materialise(git: Git, wanted: list[_Wanted], max_bytes: int) -> ChangeSet:
         if added is not None and not added:
             continue
         changes.append(Change(w.entry.path, w.entry.status, text, added, w.commit))
-    return ChangeSet(tuple(changes), tuple(skipped))
+    return ChangeSet(tuple(changes), tuple(skipped), GitSnapshot(git))
 
 
-def _rediff(old: bytes | int, new: str) -> frozenset[int] | None:
-    old_text = None if isinstance(old, int) else decode(old)
+def _rediff(old: bytes | int | None, new: str) -> frozenset[int] | None:
+    old_text = None if old is None or isinstance(old, int) else decode(old)
     if old_text is None:
         return None  # the old side was binary or too large to compare: every line is new
     return added_lines(old_text, new)

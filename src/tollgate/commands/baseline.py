@@ -62,7 +62,7 @@ def run(args: argparse.Namespace, environ: Mapping[str, str] = os.environ) -> in
 
 def _current(ctx: Context, environ: Mapping[str, str]) -> list[Finding]:
     changes = all_files(Git(ctx.root, environ), None, ctx.config.max_file_size)
-    return scan(changes, ctx.pack, ctx.config)
+    return scan(changes, ctx.pack, ctx.config).findings
 
 
 def _import(source: Path, ctx: Context) -> dict[str, dict[str, str]]:

@@ -7,7 +7,7 @@ import difflib
 
 from tollgate.errors import TollgateError
 from tollgate.pack.load import builtin_pack_dir, load_pack
-from tollgate.pack.model import PatternRule, SecretRule
+from tollgate.pack.model import AnyRule, PatternRule, PinRule
 
 
 def add(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -31,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def render(rule: SecretRule | PatternRule) -> str:
+def render(rule: AnyRule) -> str:
     lines = [
         f"{rule.id}: {rule.title}",
         f"  severity: {rule.severity.label}   confidence: {rule.confidence.label}",
@@ -40,6 +40,11 @@ def render(rule: SecretRule | PatternRule) -> str:
     if isinstance(rule, PatternRule):
         lines.append(f"  category: {rule.category}   {rule.cwe}")
         lines.append(f"  languages: {', '.join(rule.languages)}")
+    if isinstance(rule, PinRule):
+        profiles = "default and strict" if rule.profile == "default" else "strict only"
+        lines.append(f"  profile: {profiles}")
+        if rule.allow:
+            lines.append(f"  never flagged: {', '.join(rule.allow)}")
     if rule.description:
         lines += ["", rule.description]
     if rule.fix:
@@ -54,7 +59,7 @@ def render(rule: SecretRule | PatternRule) -> str:
     return "\n".join(lines)
 
 
-def _marker(rule: SecretRule | PatternRule) -> str:
-    if isinstance(rule, PatternRule):
+def _marker(rule: AnyRule) -> str:
+    if isinstance(rule, (PatternRule, PinRule)):
         return f"tollgate: ignore[{rule.id}] <reason>"
     return f"tollgate: allow[{rule.id}]"

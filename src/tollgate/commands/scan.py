@@ -77,11 +77,19 @@ def run(args: argparse.Namespace, environ: Mapping[str, str] = os.environ) -> in
         from tollgate.baseline import fingerprints  # noqa: PLC0415 - json only when there is one
 
         baseline = fingerprints(baseline_path)
-    findings = scan(changes, ctx.pack, config, baseline, _checks(args.checks))
+    checked = scan(changes, ctx.pack, config, baseline, _checks(args.checks))
     for skip in changes.skipped:
         print(f"tollgate: warning: {_one_line(skip.path)}: skipped, {skip.reason}", file=sys.stderr)
+    for warning in checked.warnings:
+        print(f"tollgate: warning: {_one_line(warning)}", file=sys.stderr)
+    elapsed = time.perf_counter() - started
     result = ScanResult(
-        tuple(findings), changes.skipped, len(changes.changes), time.perf_counter() - started, mode
+        tuple(checked.findings),
+        changes.skipped,
+        len(changes.changes),
+        elapsed,
+        mode,
+        checked.warnings,
     )
     _emit(result, args, ctx.pack, environ)
     return 1 if result.blocking else 0
@@ -121,6 +129,7 @@ def _changes(
             changes = ChangeSet(
                 tuple(c for c in changes.changes if _named(c.path, paths)),
                 tuple(s for s in changes.skipped if _named(s.path, paths)),
+                changes.snapshot,
             )
         return changes, "range"
     if args.all_files:

@@ -18,10 +18,10 @@ from pathlib import Path
 from typing import Any
 
 from tollgate import __version__
-from tollgate.pack.model import Allowlist, Pack, PatternRule, SecretRule
+from tollgate.pack.model import Allowlist, Pack, PatternRule, PinRule, SecretRule
 from tollgate.severity import Confidence, Severity
 
-CACHE_FORMAT = 2  # bump when the cached shape of a pack changes
+CACHE_FORMAT = 3  # bump when the cached shape of a pack changes
 
 _FIELDS = ("id", "title", "description", "regex", "secret_group", "keywords", "source", "entropy",
            "validator", "detector", "fix", "references")  # fmt: skip
@@ -40,6 +40,7 @@ def pack_key(root: Path) -> str:
         root / "pack.toml",
         *sorted((root / "secrets").glob("*.toml")),
         *sorted((root / "patterns").rglob("*.yaml")),
+        *sorted((root / "pins").glob("*.toml")),
     ]
     for path in files:
         stat = path.stat()
@@ -71,6 +72,7 @@ def write_cached(path: Path, key: str, pack: Pack) -> None:
         "patterns": [_pattern_tuple(r) for r in pack.patterns],
         "semgrep_config": pack.semgrep_config,
         "semgrep_unconditional": pack.semgrep_unconditional,
+        "pins": [_pin_tuple(r) for r in pack.pins],
     }
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -112,6 +114,7 @@ def _pack(data: dict[str, Any]) -> Pack:
         patterns,
         data["semgrep_config"],
         data["semgrep_unconditional"],
+        tuple(_pin(values) for values in data["pins"]),
     )
 
 
@@ -122,3 +125,14 @@ def _pattern_tuple(rule: PatternRule) -> tuple[Any, ...]:
 def _pattern(values: tuple[Any, ...]) -> PatternRule:
     rule = PatternRule(*values)
     return rule._replace(severity=Severity(rule.severity), confidence=Confidence(rule.confidence))
+
+
+def _pin_tuple(rule: PinRule) -> tuple[Any, ...]:
+    # No examples: they are only for `pack test`, and some look like what they test.
+    kept = rule._replace(examples=(), negatives=())
+    return tuple(int(v) if isinstance(v, Severity) else v for v in kept)
+
+
+def _pin(values: tuple[Any, ...]) -> PinRule:
+    rule = PinRule(*values)
+    return rule._replace(severity=Severity(rule.severity))

@@ -10,7 +10,7 @@ from typing import Any
 from tollgate import __version__
 from tollgate.errors import TollgateError
 from tollgate.pack.compat import satisfies
-from tollgate.pack.model import Pack, SecretRule
+from tollgate.pack.model import Pack, PinRule, SecretRule
 from tollgate.pack.pattern_rules import load_pattern_rules
 from tollgate.pack.secret_rules import load_secret_rules
 from tollgate.tomlfile import check_keys, get_str, load_toml
@@ -93,6 +93,19 @@ def load_pack(
                 f"{pattern.source}: rule id {pattern.id!r} is already defined in {seen[pattern.id]}"
             )
         seen[pattern.id] = pattern.source
+    pins: list[PinRule] = []
+    if (root / "pins").is_dir():
+        from tollgate.pack.pin_rules import load_pin_rules  # noqa: PLC0415
+
+        for path in sorted((root / "pins").glob("*.toml")):
+            label = path.relative_to(root.parent).as_posix() if root.parent != root else str(path)
+            for pin in load_pin_rules(path, label):
+                if pin.id in seen:
+                    raise TollgateError(
+                        f"{label}: rule id {pin.id!r} is already defined in {seen[pin.id]}"
+                    )
+                seen[pin.id] = label
+                pins.append(pin)
     config = unconditional = ""
     if raw:
         path = semgrep_config or _default_config(root, environ)
@@ -110,6 +123,7 @@ def load_pack(
         patterns=tuple(patterns),
         semgrep_config=config,
         semgrep_unconditional=unconditional,
+        pins=tuple(pins),
     )
 
 

@@ -61,6 +61,55 @@ class PatternRule(NamedTuple):
     prefilter: tuple[str, ...] = ()
 
 
+class PinExample(NamedTuple):
+    """A manifest the pins check reads as if every line were new.
+
+    For an example of a rule, `lines` are exactly the lines that rule must report; other files
+    (a lockfile beside the manifest) are in `files`. `profile` defaults to the rule's own.
+    """
+
+    path: str
+    text: str
+    lines: tuple[int, ...] = ()
+    files: tuple[tuple[str, str], ...] = ()
+    profile: str = ""
+    project: str = ""
+    why: str = ""
+
+
+class PinRule(NamedTuple):
+    """The policy for one kind of floating reference an ecosystem parser reports."""
+
+    id: str
+    title: str
+    description: str
+    severity: Severity
+    profile: str  # "default": flagged by both profiles; "strict": only by the strict profile
+    source: str
+    fix: str = ""
+    references: tuple[str, ...] = ()
+    allow: tuple[str, ...] = ()  # globs over the referenced name that this rule never flags
+    examples: tuple[PinExample, ...] = ()
+    negatives: tuple[PinExample, ...] = ()
+
+    @property
+    def confidence(self) -> Confidence:
+        return Confidence.HIGH  # what floats is read from the manifest's syntax, not guessed
+
+
+class PinSettings(NamedTuple):
+    """A repository's `[pins]` choices, layered over the pack's pin policy."""
+
+    profile: str = "default"
+    # How a pyproject.toml [project] without a lockfile is judged: "auto" treats it as a library
+    # (its ranges say what it supports, not what gets installed).
+    project: str = "auto"
+    allow: tuple[str, ...] = ()  # globs over referenced names no pins rule flags
+
+
+AnyRule = SecretRule | PatternRule | PinRule
+
+
 class Pack(NamedTuple):
     name: str
     version: str
@@ -73,10 +122,15 @@ class Pack(NamedTuple):
     semgrep_config: str = ""
     # The same without the rules that have a prefilter, for changes none of whose files match one.
     semgrep_unconditional: str = ""
+    pins: tuple[PinRule, ...] = ()
+    pin_settings: PinSettings = PinSettings()
 
-    def rule(self, rule_id: str) -> SecretRule | PatternRule | None:
-        found = next((r for r in self.secrets if r.id == rule_id), None)
-        return found or next((r for r in self.patterns if r.id == rule_id), None)
+    def rule(self, rule_id: str) -> AnyRule | None:
+        for rules in (self.secrets, self.patterns, self.pins):
+            found = next((r for r in rules if r.id == rule_id), None)
+            if found is not None:
+                return found
+        return None
 
     def rule_ids(self) -> list[str]:
-        return [r.id for r in self.secrets] + [r.id for r in self.patterns]
+        return [r.id for rules in (self.secrets, self.patterns, self.pins) for r in rules]

@@ -59,6 +59,12 @@ def test_pack(pack: Pack) -> Outcome:
         patterns = test_patterns(pack)
         count += patterns.cases
         failures.extend(patterns.failures)
+    if pack.pins:
+        from tollgate.pack.pin_selftest import test_pins  # noqa: PLC0415
+
+        pins = test_pins(pack)
+        count += pins.cases
+        failures.extend(pins.failures)
     return Outcome(count, tuple(failures))
 
 

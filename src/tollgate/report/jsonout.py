@@ -36,6 +36,7 @@ def render(result: ScanResult, pack: Pack, environ: Mapping[str, str], tty: bool
         "findings": len(result.findings),
         "blocking": len(result.blocking),
         "skipped": [{"path": s.path, "reason": s.reason} for s in result.skipped],
+        "warnings": list(result.warnings),
         "seconds": round(result.seconds, 4),
         "pack": {"name": pack.name, "version": pack.version},
     }

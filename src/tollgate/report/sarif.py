@@ -9,7 +9,7 @@ from urllib.parse import quote
 
 from tollgate import __version__
 from tollgate.findings import Finding
-from tollgate.pack.model import Pack, PatternRule, SecretRule
+from tollgate.pack.model import AnyRule, Pack
 from tollgate.result import ScanResult
 from tollgate.severity import Severity
 
@@ -51,9 +51,7 @@ def render(result: ScanResult, pack: Pack, environ: Mapping[str, str], tty: bool
     return json.dumps(document, indent=2)
 
 
-def _rule(
-    rule: SecretRule | PatternRule | None, rule_id: str, findings: tuple[Finding, ...]
-) -> dict[str, Any]:
+def _rule(rule: AnyRule | None, rule_id: str, findings: tuple[Finding, ...]) -> dict[str, Any]:
     severity = next(f.severity for f in findings if f.rule == rule_id)
     title = rule.title if rule else rule_id
     help_text = "\n\n".join(x for x in (rule.description, rule.fix) if x) if rule else ""

@@ -55,6 +55,7 @@ def _block(f: Finding, colour: bool) -> str:
 _SUPPRESS = {
     "secrets": "tollgate: allow[{rule}]",
     "patterns": "tollgate: ignore[{rule}] <reason>",
+    "pins": "tollgate: ignore[{rule}] <reason>",
 }
 
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from tollgate.changes import Change, ChangeSet
 from tollgate.checks.patterns.languages import covered, semgrep_name
+from tollgate.checks.result import Checked
 from tollgate.findings import Finding, fingerprint
 from tollgate.pack.model import Pack, PatternRule
 
@@ -14,13 +15,13 @@ NAME = "patterns"
 _MAX_EXCERPT = 160
 
 
-def run(changes: ChangeSet, pack: Pack) -> list[Finding]:
+def run(changes: ChangeSet, pack: Pack) -> Checked:
     if not pack.patterns:
-        return []
+        return Checked([])
     languages = {language for rule in pack.patterns for language in rule.languages}
     wanted = [c for c in changes.changes if covered(c.path, languages)]
     if not wanted:
-        return []  # semgrep never starts for a commit it has nothing to say about
+        return Checked([])  # semgrep never starts for a commit it has nothing to say about
     import tempfile  # noqa: PLC0415 - the docs-only commit pays nothing for this check
 
     from tollgate.checks.patterns.semgrep import run_semgrep  # noqa: PLC0415
@@ -28,7 +29,7 @@ def run(changes: ChangeSet, pack: Pack) -> list[Finding]:
     with tempfile.TemporaryDirectory(prefix="tollgate-patterns-") as tmp:
         targets = materialise(wanted, Path(tmp))
         report = run_semgrep(semgrep_config_for(wanted, pack), sorted(targets), Path(tmp))
-    return findings_from(report, targets, pack)
+    return Checked(findings_from(report, targets, pack))
 
 
 def semgrep_config_for(changes: list[Change], pack: Pack) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from tollgate.changes import Change, ChangeSet
+from tollgate.checks.result import Checked
 from tollgate.checks.secrets.engine import SecretEngine
 from tollgate.checks.secrets.hit import Hit
 from tollgate.checks.secrets.locate import LineIndex
@@ -14,12 +15,12 @@ from tollgate.pack.model import Pack
 NAME = "secrets"
 
 
-def run(changes: ChangeSet, pack: Pack) -> list[Finding]:
+def run(changes: ChangeSet, pack: Pack) -> Checked:
     engine = SecretEngine(pack.secrets)
     findings: list[Finding] = []
     for change in changes.changes:
         findings.extend(change_findings(change, engine))
-    return findings
+    return Checked(findings)
 
 
 def change_findings(change: Change, engine: SecretEngine) -> list[Finding]:

@@ -1,0 +1,60 @@
+"""The ecosystems the pins check reads: each a module behind the Ecosystem protocol."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from tollgate.checks.pins.ecosystems import (
+    actions,
+    cargo,
+    compose,
+    dockerfile,
+    gemfile,
+    gitlab,
+    gomod,
+    kubernetes,
+    npm,
+    pipfile,
+    precommit,
+    pyproject,
+    requirements,
+    setupcfg,
+    shell,
+)
+from tollgate.checks.pins.model import Analysis, Files
+from tollgate.pack.model import PinSettings
+
+
+class Ecosystem(Protocol):
+    NAME: str
+    KINDS: frozenset[str]  # the rule kinds it reports: rule ids are pins.<NAME>.<kind>
+
+    def manifests(self, path: str) -> tuple[str, ...]:
+        """The manifests to judge when `path` changes: itself if it is one of this ecosystem's
+        manifests, the manifest(s) beside it if it is a lockfile, nothing otherwise."""
+        ...
+
+    def context(self, manifest: str) -> tuple[str, ...]:
+        """The other files the manifest is judged with (lockfiles), as repository paths."""
+        ...
+
+    def analyse(self, files: Files, settings: PinSettings) -> Analysis: ...
+
+
+ECOSYSTEMS: dict[str, Ecosystem] = {
+    requirements.NAME: requirements,
+    pyproject.NAME: pyproject,
+    pipfile.NAME: pipfile,
+    setupcfg.NAME: setupcfg,
+    npm.NAME: npm,
+    dockerfile.NAME: dockerfile,
+    shell.NAME: shell,
+    actions.NAME: actions,
+    gitlab.NAME: gitlab,
+    compose.NAME: compose,
+    kubernetes.NAME: kubernetes,
+    precommit.NAME: precommit,
+    gomod.NAME: gomod,
+    cargo.NAME: cargo,
+    gemfile.NAME: gemfile,
+}

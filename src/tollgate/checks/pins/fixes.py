@@ -1,0 +1,104 @@
+"""Offline fixes for pin findings: what the repository's own files (or local caches) can settle.
+
+A fix is an Edit on one line of one file. A finding no offline source can settle gets the reason
+and what it would take instead, so `tollgate fix pins` always says something about each finding.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable, Mapping
+from typing import NamedTuple
+
+from tollgate.checks.pins.model import Ref
+
+_NPM_INSTALL = re.compile(r"\bnpm\s+(?:install|i)\b(?!\s+[^-\s&|;])")
+
+
+class Edit(NamedTuple):
+    path: str
+    line: int
+    column: int
+    old: str
+    new: str
+    rule: str
+
+
+class Unfixable(NamedTuple):
+    path: str
+    line: int
+    rule: str
+    needs: str
+
+
+def offline_fix(
+    path: str, ref: Ref, line_text: str, environ: Mapping[str, str] = os.environ
+) -> Edit | Unfixable:
+    if ref.edit:
+        return Edit(path, ref.line, ref.column, ref.edit[0], ref.edit[1], ref.rule)
+    special = _SPECIAL.get(ref.rule)
+    found = special(ref, line_text, environ) if special else None
+    if found is not None:
+        return Edit(path, ref.line, ref.column, found[0], found[1], ref.rule)
+    return Unfixable(path, ref.line, ref.rule, _needs(ref))
+
+
+def _npm_ci(ref: Ref, line_text: str, environ: Mapping[str, str]) -> tuple[str, str] | None:
+    match = _NPM_INSTALL.search(line_text, max(ref.column - 1, 0))
+    return (match.group(0), "npm ci") if match else None
+
+
+def _precommit_rev(ref: Ref, line_text: str, environ: Mapping[str, str]) -> tuple[str, str] | None:
+    from tollgate.checks.pins.precommit_cache import cached_commit  # noqa: PLC0415
+
+    match = re.search(r"\brev:\s*(['\"]?)([^\s'\"#]+)\1", line_text)
+    if match is None:
+        return None
+    rev = match.group(2)
+    commit = cached_commit(ref.name, rev, environ)
+    if commit is None:
+        return None
+    # pre-commit's own frozen form (`pre-commit autoupdate --freeze`) keeps the tag readable.
+    comment = "" if "#" in line_text[match.end() :] else f"  # frozen: {rev}"
+    return match.group(0), f"rev: {commit}{comment}"
+
+
+_SPECIAL: dict[str, Callable[[Ref, str, Mapping[str, str]], tuple[str, str] | None]] = {
+    "pins.shell.npm-install": _npm_ci,
+    "pins.precommit.mutable-rev": _precommit_rev,
+    "pins.precommit.floating-rev": _precommit_rev,
+}
+
+
+def _needs(ref: Ref) -> str:
+    ecosystem = ref.rule.split(".")[1]
+    if ecosystem == "actions" and ref.name.count("/") >= 1:
+        owner, repo = ref.name.split("/")[:2]
+        return (
+            "needs the network to resolve the tag to a commit: "
+            f"`git ls-remote https://github.com/{owner}/{repo}`, then `@<sha> # <tag>`"
+        )
+    if "image" in ref.rule:
+        return "needs the registry to read the digest: " + (ref.fix or ref.detail)
+    if ecosystem == "precommit":
+        return "needs pre-commit's clone of the repository (run `pre-commit autoupdate --freeze`)"
+    return "needs the network: " + (ref.fix or ref.detail)
+
+
+def apply(text: str, edits: list[Edit]) -> tuple[str, list[Edit]]:
+    """`text` with the edits made (bottom-up, so earlier positions stay valid); those applied."""
+    lines = text.splitlines(keepends=True)
+    done: list[Edit] = []
+    for edit in sorted(edits, key=lambda e: (e.line, e.column), reverse=True):
+        if not 0 < edit.line <= len(lines):
+            continue
+        current = lines[edit.line - 1]
+        at = current.find(edit.old, max(edit.column - 1, 0))
+        if at < 0:
+            at = current.find(edit.old)
+        if at < 0:
+            continue
+        lines[edit.line - 1] = current[:at] + edit.new + current[at + len(edit.old) :]
+        done.append(edit)
+    return "".join(lines), done[::-1]
