@@ -89,7 +89,10 @@ def test_a_good_tmp_pack_validates_and_passes(tmp_path: Path) -> None:
     run = tollgate("pack", "validate", str(pack), cwd=tmp_path)
     assert (run.code, run.out) == (0, "team 1.0.0: valid, 1 secret rules\n")
     run = tollgate("pack", "test", str(pack), cwd=tmp_path)
-    assert (run.code, run.out) == (0, "team 1.0.0: 1 rules, 2 examples, 0 failure(s): passed\n")
+    assert (run.code, run.out) == (
+        0,
+        "team 1.0.0: 1 secret rules, 2 examples, 0 failure(s): passed\n",
+    )
 
 
 def test_invalid_toml_in_a_rule_file(tmp_path: Path) -> None:

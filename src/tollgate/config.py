@@ -7,6 +7,7 @@ from typing import Any, NamedTuple
 
 from tollgate.errors import TollgateError
 from tollgate.pack.model import PinSettings
+from tollgate.pack.overrides import Override, parse_overrides
 from tollgate.severity import Severity
 from tollgate.tomlfile import check_keys, get_str, get_str_list, get_table, load_toml
 
@@ -15,9 +16,18 @@ DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 DEFAULT_CHECKS = ("secrets", "patterns", "pins")
 _KEYS = frozenset(
     {"version", "fail_on", "checks", "exclude", "max_file_size", "baseline", "disable", "allowlist",
-     "pins"}
+     "pins", "packs", "rules", "warn_on", "thresholds"}
 )  # fmt: skip
+_THRESHOLD_KEYS = frozenset({"paths", "fail_on", "warn_on"})
 _ALLOWLIST_KEYS = frozenset({"paths"})
+
+
+class Threshold(NamedTuple):
+    """`[[thresholds]]`: under these path globs, block at `fail_on` and show from `warn_on`."""
+
+    paths: tuple[str, ...]
+    fail_on: Severity | None  # None: never block here
+    warn_on: Severity
 
 
 class Config(NamedTuple):
@@ -30,12 +40,27 @@ class Config(NamedTuple):
     allow_paths: tuple[str, ...] = ()
     source: str = ""
     pins: PinSettings = PinSettings()
+    packs: tuple[str, ...] = ("builtin",)
+    overrides: tuple[tuple[str, Override], ...] = ()
+    warn_on: Severity = Severity.INFO
+    thresholds: tuple[Threshold, ...] = ()
+    # The directory the config file sits in, relative to the repository root ("" at the root).
+    directory: str = ""
+
+    def limits(self, path: str) -> tuple[Severity | None, Severity]:
+        """(fail_on, warn_on) for a file: the first [[thresholds]] entry matching it wins."""
+        from tollgate.policy import path_matches  # noqa: PLC0415
+
+        for threshold in self.thresholds:
+            if any(path_matches(path, glob) for glob in threshold.paths):
+                return threshold.fail_on, threshold.warn_on
+        return self.fail_on, self.warn_on
 
 
 def load_config(root: Path, known_checks: frozenset[str]) -> Config:
     dedicated = root / ".tollgate.toml"
     if dedicated.is_file():
-        return _parse(load_toml(dedicated), str(dedicated), known_checks)
+        return parse_table(load_toml(dedicated), str(dedicated), known_checks)
     pyproject = root / "pyproject.toml"
     try:
         raw = pyproject.read_bytes()
@@ -48,10 +73,10 @@ def load_config(root: Path, known_checks: frozenset[str]) -> Config:
     table = load_toml(pyproject).get("tool", {}).get("tollgate")
     if not isinstance(table, dict):
         return Config()
-    return _parse(table, f"{pyproject} [tool.tollgate]", known_checks)
+    return parse_table(table, f"{pyproject} [tool.tollgate]", known_checks)
 
 
-def _parse(table: dict[str, Any], where: str, known_checks: frozenset[str]) -> Config:
+def parse_table(table: dict[str, Any], where: str, known_checks: frozenset[str]) -> Config:
     check_keys(table, _KEYS, where)
     version = table.get("version", CONFIG_VERSION)
     if version != CONFIG_VERSION:
@@ -76,7 +101,35 @@ def _parse(table: dict[str, Any], where: str, known_checks: frozenset[str]) -> C
         allow_paths=get_str_list(allow, "paths", f"{where}: allowlist"),
         source=where,
         pins=_pins(table, where),
+        packs=get_str_list(table, "packs", where) or ("builtin",),
+        overrides=parse_overrides(table, where, may_enforce=False),
+        warn_on=Severity.parse(table.get("warn_on", "info"), f"{where}: warn_on"),
+        thresholds=_thresholds(table, where),
     )
+
+
+def _thresholds(table: dict[str, Any], where: str) -> tuple[Threshold, ...]:
+    entries = table.get("thresholds", [])
+    if not isinstance(entries, list):
+        raise TollgateError(f"{where}: 'thresholds' must be an array of tables ([[thresholds]])")
+    found = []
+    for i, entry in enumerate(entries):
+        at = f"{where}: thresholds[{i}]"
+        if not isinstance(entry, dict):
+            raise TollgateError(f"{at} must be a table")
+        check_keys(entry, _THRESHOLD_KEYS, at)
+        paths = get_str_list(entry, "paths", at)
+        if not paths:
+            raise TollgateError(f"{at}: 'paths' must list at least one glob")
+        fail_on = entry.get("fail_on", "medium")
+        found.append(
+            Threshold(
+                paths,
+                None if fail_on == "never" else Severity.parse(fail_on, f"{at}: fail_on"),
+                Severity.parse(entry.get("warn_on", "info"), f"{at}: warn_on"),
+            )
+        )
+    return tuple(found)
 
 
 def _pins(table: dict[str, Any], where: str) -> PinSettings:

@@ -27,4 +27,4 @@ def scan(
         checked = CHECKS[name].run(selected, pack)
         raw.extend(checked.findings)
         warnings.extend(checked.warnings)
-    return Checked(judge(raw, config, baseline), tuple(warnings))
+    return Checked(judge(raw, config, baseline, pack.scopes), tuple(warnings))

@@ -33,18 +33,37 @@ def select_changes(changes: ChangeSet, config: Config) -> ChangeSet:
     return ChangeSet(kept, skipped, changes.snapshot)
 
 
-def judge(findings: Iterable[Finding], config: Config, baseline: frozenset[str]) -> list[Finding]:
-    """Drop what is disabled or accepted in the baseline; mark what blocks; one per identity."""
+Scopes = tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]
+
+
+def judge(
+    findings: Iterable[Finding], config: Config, baseline: frozenset[str], scopes: Scopes = ()
+) -> list[Finding]:
+    """Drop what is disabled, out of its rule's paths, below the path's warn_on or accepted in the
+    baseline; mark what blocks (the path's fail_on); one per identity."""
     disabled = set(config.disable)
+    limited = {rule: (paths, exclude) for rule, paths, exclude in scopes}
     result: list[Finding] = []
     seen: set[tuple[str, str, int]] = set()
     for finding in findings:
         if finding.rule in disabled or finding.fingerprint in baseline:
             continue
+        if finding.rule in limited and not _in_scope(finding.path, *limited[finding.rule]):
+            continue
+        fail_on, warn_on = config.limits(finding.path)
+        if finding.severity < warn_on:
+            continue
         key = (finding.fingerprint, finding.path, finding.line)
         if key in seen:
             continue  # the same secret re-added by several commits of a range
         seen.add(key)
-        result.append(finding._replace(blocking=finding.severity >= config.fail_on))
+        blocking = fail_on is not None and finding.severity >= fail_on
+        result.append(finding._replace(blocking=blocking))
     result.sort(key=lambda f: (f.path, f.line, f.column, f.rule))
     return result
+
+
+def _in_scope(path: str, paths: tuple[str, ...], exclude: tuple[str, ...]) -> bool:
+    if paths and not any(path_matches(path, glob) for glob in paths):
+        return False
+    return not any(path_matches(path, glob) for glob in exclude)

@@ -37,7 +37,7 @@ def add(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def run(args: argparse.Namespace, environ: Mapping[str, str] = os.environ) -> int:
     root = find_root(Path.cwd(), environ)
-    ctx = load_context(root, args.pack)
+    ctx = load_context(root, args.pack, environ)
     path = root / (args.baseline or ctx.config.baseline)
     if args.verb == "create" and path.exists() and not args.force:
         raise TollgateError(f"{path}: already exists; use `baseline update` or --force")

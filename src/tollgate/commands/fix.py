@@ -35,7 +35,7 @@ def run(args: argparse.Namespace, environ: Mapping[str, str] = os.environ) -> in
 
     cwd = Path.cwd()
     root = find_root(cwd, environ)
-    ctx = load_context(root, args.pack)
+    ctx = load_context(root, args.pack, environ)
     pack = ctx.pack
     if args.profile:
         pack = pack._replace(pin_settings=pack.pin_settings._replace(profile=args.profile))

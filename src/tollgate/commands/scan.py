@@ -12,7 +12,6 @@ from pathlib import Path
 from tollgate.changes import ChangeSet
 from tollgate.checks import CHECKS
 from tollgate.context import load_context
-from tollgate.engine import scan
 from tollgate.errors import TollgateError
 from tollgate.gitcmd import Git, find_root
 from tollgate.pack.model import Pack
@@ -20,6 +19,7 @@ from tollgate.plainfiles import plain_files
 from tollgate.policy import select_changes
 from tollgate.report import FORMATS
 from tollgate.result import ScanResult
+from tollgate.scan_tree import scan_tree
 from tollgate.severity import Severity
 from tollgate.staged import all_files, commit_range, staged
 
@@ -48,7 +48,12 @@ def add(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def add_common(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--pack", help="use this rule pack directory instead of the built-in one")
+    p.add_argument("--pack", help="use this rule pack directory instead of the configured packs")
+    p.add_argument(
+        "--allow-unlocked",
+        action="store_true",
+        help="use remote packs missing from tollgate.lock (fetching them) instead of failing",
+    )
 
 
 def run(args: argparse.Namespace, environ: Mapping[str, str] = os.environ) -> int:
@@ -65,7 +70,7 @@ def run(args: argparse.Namespace, environ: Mapping[str, str] = os.environ) -> in
             raise TollgateError("--no-git needs at least one PATH to scan")
     else:
         root = find_root(cwd, environ)
-    ctx = load_context(root, args.pack)
+    ctx = load_context(root, args.pack, environ, args.allow_unlocked)
     config = ctx.config
     if args.fail_on:
         config = config._replace(fail_on=Severity.parse(args.fail_on, "--fail-on"))
@@ -77,7 +82,18 @@ def run(args: argparse.Namespace, environ: Mapping[str, str] = os.environ) -> in
         from tollgate.baseline import fingerprints  # noqa: PLC0415 - json only when there is one
 
         baseline = fingerprints(baseline_path)
-    checked = scan(changes, ctx.pack, config, baseline, _checks(args.checks))
+    checked = scan_tree(
+        ctx,
+        config,
+        changes,
+        baseline,
+        _checks(args.checks),
+        nested=not args.no_git,
+        pack_dir=args.pack,
+        allow_unlocked=args.allow_unlocked,
+        fail_on=config.fail_on if args.fail_on else None,
+        environ=environ,
+    )
     for skip in changes.skipped:
         print(f"tollgate: warning: {_one_line(skip.path)}: skipped, {skip.reason}", file=sys.stderr)
     for warning in checked.warnings:

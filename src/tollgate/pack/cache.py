@@ -19,9 +19,10 @@ from typing import Any
 
 from tollgate import __version__
 from tollgate.pack.model import Allowlist, Pack, PatternRule, PinRule, SecretRule
+from tollgate.pack.overrides import Override
 from tollgate.severity import Confidence, Severity
 
-CACHE_FORMAT = 3  # bump when the cached shape of a pack changes
+CACHE_FORMAT = 4  # bump when the cached shape of a pack changes
 
 _FIELDS = ("id", "title", "description", "regex", "secret_group", "keywords", "source", "entropy",
            "validator", "detector", "fix", "references")  # fmt: skip
@@ -73,6 +74,9 @@ def write_cached(path: Path, key: str, pack: Pack) -> None:
         "semgrep_config": pack.semgrep_config,
         "semgrep_unconditional": pack.semgrep_unconditional,
         "pins": [_pin_tuple(r) for r in pack.pins],
+        "extends": pack.extends,
+        "overrides": [(rule, _override_tuple(o)) for rule, o in pack.overrides],
+        "enforced": pack.enforced,
     }
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -115,6 +119,9 @@ def _pack(data: dict[str, Any]) -> Pack:
         data["semgrep_config"],
         data["semgrep_unconditional"],
         tuple(_pin(values) for values in data["pins"]),
+        extends=tuple(data["extends"]),
+        overrides=tuple((rule, _override(values)) for rule, values in data["overrides"]),
+        enforced=tuple(data["enforced"]),
     )
 
 
@@ -136,3 +143,13 @@ def _pin_tuple(rule: PinRule) -> tuple[Any, ...]:
 def _pin(values: tuple[Any, ...]) -> PinRule:
     rule = PinRule(*values)
     return rule._replace(severity=Severity(rule.severity))
+
+
+def _override_tuple(override: Override) -> tuple[Any, ...]:
+    return tuple(int(v) if isinstance(v, Severity) else v for v in override)
+
+
+def _override(values: tuple[Any, ...]) -> Override:
+    override = Override(*values)
+    severity = override.severity
+    return override._replace(severity=None if severity is None else Severity(severity))

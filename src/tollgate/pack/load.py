@@ -11,12 +11,16 @@ from tollgate import __version__
 from tollgate.errors import TollgateError
 from tollgate.pack.compat import satisfies
 from tollgate.pack.model import Pack, PinRule, SecretRule
+from tollgate.pack.overrides import parse_overrides
 from tollgate.pack.pattern_rules import load_pattern_rules
 from tollgate.pack.secret_rules import load_secret_rules
-from tollgate.tomlfile import check_keys, get_str, load_toml
+from tollgate.tomlfile import check_keys, get_str, get_str_list, load_toml
 
 PACK_FORMAT = 1
-_PACK_KEYS = frozenset({"format", "name", "version", "description", "requires_tollgate"})
+_PACK_KEYS = frozenset(
+    {"format", "name", "version", "description", "requires_tollgate", "extends", "enforced",
+     "rules"}
+)  # fmt: skip
 
 
 def builtin_pack_dir() -> Path:
@@ -124,6 +128,9 @@ def load_pack(
         semgrep_config=config,
         semgrep_unconditional=unconditional,
         pins=tuple(pins),
+        extends=get_str_list(meta, "extends", where),
+        overrides=parse_overrides(meta, where, may_enforce=True),
+        enforced=get_str_list(meta, "enforced", where),
     )
 
 

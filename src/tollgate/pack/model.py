@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import NamedTuple
 
+from tollgate.pack.overrides import Override
 from tollgate.severity import Confidence, Severity
 
 
@@ -124,6 +125,14 @@ class Pack(NamedTuple):
     semgrep_unconditional: str = ""
     pins: tuple[PinRule, ...] = ()
     pin_settings: PinSettings = PinSettings()
+    # Layering (pack.toml): the packs this one builds on, its adjustments to their rules, and
+    # globs over rule ids that layers above may not weaken.
+    extends: tuple[str, ...] = ()
+    overrides: tuple[tuple[str, Override], ...] = ()
+    enforced: tuple[str, ...] = ()
+    # Filled in by layering: where each rule may report, and the layers the pack was made of.
+    scopes: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = ()
+    layers: tuple[str, ...] = ()
 
     def rule(self, rule_id: str) -> AnyRule | None:
         for rules in (self.secrets, self.patterns, self.pins):
@@ -133,4 +142,7 @@ class Pack(NamedTuple):
         return None
 
     def rule_ids(self) -> list[str]:
-        return [r.id for rules in (self.secrets, self.patterns, self.pins) for r in rules]
+        return [r.id for r in self.all_rules()]
+
+    def all_rules(self) -> list[AnyRule]:
+        return [*self.secrets, *self.patterns, *self.pins]

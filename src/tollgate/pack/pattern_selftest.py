@@ -37,17 +37,18 @@ class PatternOutcome(NamedTuple):
     failures: tuple[str, ...]
 
 
-def test_patterns(pack: Pack) -> PatternOutcome:
+def test_patterns(pack: Pack, only: frozenset[str] | None = None) -> PatternOutcome:
     failures: list[str] = []
-    files = sorted({test for rule in pack.patterns for test in rule.tests})
-    for rule in pack.patterns:
+    own = [rule for rule in pack.patterns if only is None or rule.id in only]
+    files = sorted({test for rule in own for test in rule.tests})
+    for rule in own:
         if not rule.tests:
             failures.append(f"{rule.source}: {rule.id}: has no test file beside it")
     if not files:
         return PatternOutcome(0, tuple(failures))
     notes = _annotations(files, pack.root)
     reported = _reported(pack, files)
-    for rule in pack.patterns:
+    for rule in own:
         expected = {k for k in notes.expected if k[2] == rule.id}
         if rule.tests and not expected:
             failures.append(f"{rule.source}: {rule.id}: its tests mark no `ruleid:` line")

@@ -22,12 +22,15 @@ class Outcome(NamedTuple):
     failures: tuple[str, ...]
 
 
-def test_pack(pack: Pack) -> Outcome:
+def test_pack(pack: Pack, only: frozenset[str] | None = None) -> Outcome:
+    """Every rule's proof (or only those in `only`: a layer's own), each against all of `pack`."""
     engine = SecretEngine(pack.secrets)
     engine.compile_all()
     failures: list[str] = []
     count = 0
     for rule in pack.secrets:
+        if only is not None and rule.id not in only:
+            continue
         where = f"{rule.source}: {rule.id}"
         if not rule.examples:
             failures.append(f"{where}: has no examples that must match")
@@ -56,13 +59,13 @@ def test_pack(pack: Pack) -> Outcome:
     if pack.patterns:
         from tollgate.pack.pattern_selftest import test_patterns  # noqa: PLC0415
 
-        patterns = test_patterns(pack)
+        patterns = test_patterns(pack, only)
         count += patterns.cases
         failures.extend(patterns.failures)
     if pack.pins:
         from tollgate.pack.pin_selftest import test_pins  # noqa: PLC0415
 
-        pins = test_pins(pack)
+        pins = test_pins(pack, only)
         count += pins.cases
         failures.extend(pins.failures)
     return Outcome(count, tuple(failures))

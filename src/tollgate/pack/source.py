@@ -1,0 +1,51 @@
+"""Where a pack layer comes from: the built-in pack, a git repository, a directory, a package.
+
+Written in a config's `packs = [...]` or a pack.toml's `extends = [...]`:
+- `builtin`
+- `git+<url>@<ref>` (ref: a tag, branch or commit; `git+file:///...` works offline)
+- `py:<name>`: an installed distribution exposing a pack under the `tollgate.packs` entry point
+- anything else: a directory, relative to the file that names it
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import NamedTuple
+
+from tollgate.errors import TollgateError
+
+
+class Source(NamedTuple):
+    kind: str  # "builtin", "git", "py" or "dir"
+    spec: str  # as written
+    url: str = ""  # git: the repository URL
+    ref: str = ""  # git: the tag, branch or commit asked for
+    path: Path | None = None  # dir: the resolved directory
+
+    @property
+    def remote(self) -> bool:
+        """Fetched from elsewhere, so pinned in tollgate.lock."""
+        return self.kind in ("git", "py")
+
+
+def parse_source(spec: str, base: Path, where: str) -> Source:
+    text = spec.strip()
+    if text == "builtin":
+        return Source("builtin", text)
+    if text.startswith("git+"):
+        url, sep, ref = text[4:].rpartition("@")
+        # `git+ssh://git@host/repo.git` without a ref: the only @ is the user's.
+        if not sep or "/" in ref or not url or url.endswith(":"):
+            raise TollgateError(
+                f"{where}: pack {spec!r} needs a ref: git+<url>@<tag or commit> "
+                "(a branch works too, but the lock pins the commit it resolves to)"
+            )
+        return Source("git", text, url=url, ref=ref)
+    if text.startswith("py:"):
+        name = text[3:]
+        if not name or not name.replace("_", "").replace("-", "").replace(".", "").isalnum():
+            raise TollgateError(f"{where}: pack {spec!r}: py: needs an entry point name")
+        return Source("py", text, ref=name)
+    if not text:
+        raise TollgateError(f"{where}: an empty pack entry")
+    return Source("dir", text, path=(base / text).resolve())
