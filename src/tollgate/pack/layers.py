@@ -40,6 +40,7 @@ class Resolver:
         self.allow_unlocked = allow_unlocked
         # `pack test` needs the examples, which the per-user cache of parsed packs leaves out.
         self.examples = examples
+        self.loaded: dict[Path, Pack] = {}  # two packs may extend the same base: load it once
 
     def layers(
         self, specs: Sequence[str], base: Path, where: str, chain: tuple[Path, ...] = ()
@@ -56,7 +57,9 @@ class Resolver:
             if root in chain:
                 trail = " -> ".join(str(p) for p in (*chain, root))
                 raise TollgateError(f"{where}: packs extend each other in a cycle: {trail}")
-            pack = _load(root, self.environ, self.examples)
+            if root not in self.loaded:
+                self.loaded[root] = _load(root, self.environ, self.examples)
+            pack = self.loaded[root]
             if pack.extends:
                 inner = f"{root / 'pack.toml'}: extends"
                 out.extend(self.layers(pack.extends, root, inner, (*chain, root)))
