@@ -56,3 +56,6 @@ class ChangeSet(NamedTuple):
     changes: tuple[Change, ...]
     skipped: tuple[Skipped, ...] = ()
     snapshot: Snapshot | None = None
+    # Every (commit, path) the diff lists, even with no line added (a lockfile change that only
+    # removes lines, a deleted file): a check judging files by their context needs to know.
+    touched: tuple[tuple[str, str], ...] = ()

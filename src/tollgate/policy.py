@@ -30,7 +30,7 @@ def select_changes(changes: ChangeSet, config: Config) -> ChangeSet:
         return changes
     kept = tuple(c for c in changes.changes if not excluded(c.path, config))
     skipped = tuple(s for s in changes.skipped if not excluded(s.path, config))
-    return ChangeSet(kept, skipped, changes.snapshot)
+    return ChangeSet(kept, skipped, changes.snapshot, changes.touched)
 
 
 Scopes = tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]

@@ -38,6 +38,7 @@ def scan_tree(
     from tollgate.config_tree import nested_dirs  # noqa: PLC0415
 
     paths = [c.path for c in changes.changes] + [s.path for s in changes.skipped]
+    paths += [path for _, path in changes.touched]
     chains = nested_dirs(ctx.root, paths)
     if not any(chains.values()):
         return scan(changes, ctx.pack, config, baseline, checks)
@@ -51,6 +52,7 @@ def scan_tree(
             tuple(c for c in changes.changes if chains[c.path] == chain),
             tuple(s for s in changes.skipped if chains[s.path] == chain),
             changes.snapshot,
+            tuple(t for t in changes.touched if chains.get(t[1], ()) == chain),
         )
         here, pack = config, ctx.pack
         if chain:

@@ -39,7 +39,8 @@ def staged(git: Git, paths: Sequence[str] | None, max_bytes: int) -> ChangeSet:
         spec = _pathspec(sorted(both))
     patch_args = ("diff", "--cached", "-U0", *_DIFF_FLAGS)
     wanted = _with_added_lines(git, raw, patch_args, spec, commit="")
-    return _materialise(git, wanted, max_bytes)
+    touched = tuple(("", e.path) for e in raw)
+    return _materialise(git, wanted, max_bytes)._replace(touched=touched)
 
 
 def _matching(git: Git, raw: list[RawEntry], paths: Sequence[str]) -> list[RawEntry]:
@@ -65,13 +66,15 @@ def commit_range(git: Git, from_ref: str, to_ref: str, max_bytes: int) -> Change
         from_oid = _resolve(git, from_ref)
         listing = git.run("rev-list", "--reverse", "--no-merges", f"{from_oid}..{to_oid}")
     wanted: list[_Wanted] = []
+    touched: list[tuple[str, str]] = []
     # diff-tree prints the commit id before its diff unless told not to; parse_raw wants entries.
     tree_args = ("diff-tree", "-r", "--root", "--no-commit-id")
     for commit in listing.decode("ascii").split():
         raw = parse_raw(git.run(*tree_args, "--raw", "-z", *_DIFF_FLAGS, commit))
         patch_args = (*tree_args, "-U0", *_DIFF_FLAGS, commit)
         wanted.extend(_with_added_lines(git, raw, patch_args, (), commit=commit))
-    return _materialise(git, wanted, max_bytes)
+        touched.extend((commit, e.path) for e in raw)
+    return _materialise(git, wanted, max_bytes)._replace(touched=tuple(touched))
 
 
 def all_files(git: Git, paths: Sequence[str] | None, max_bytes: int) -> ChangeSet:

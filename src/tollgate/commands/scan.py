@@ -146,6 +146,7 @@ def _changes(
                 tuple(c for c in changes.changes if _named(c.path, paths)),
                 tuple(s for s in changes.skipped if _named(s.path, paths)),
                 changes.snapshot,
+                tuple(t for t in changes.touched if _named(t[1], paths)),
             )
         return changes, "range"
     if args.all_files:

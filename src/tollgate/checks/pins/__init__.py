@@ -55,7 +55,7 @@ def judge(changes: ChangeSet, pack: Pack) -> tuple[list[Judged], tuple[str, ...]
     All of each manifest, not only the changed lines: `run` keeps what the change introduced,
     `tollgate fix pins` fixes whatever it can.
     """
-    targets = plan(changes.changes, changes.skipped)
+    targets = plan(changes.changes, changes.skipped, changes.touched)
     if not targets:
         return [], ()
     others, warnings = _context(targets, changes)

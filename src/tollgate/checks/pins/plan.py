@@ -22,17 +22,21 @@ class Target(NamedTuple):
         return others.get((self.commit, self.manifest))
 
 
-def plan(changes: Sequence[Change], skipped: Sequence[Skipped] = ()) -> list[Target]:
-    """The manifests to judge; a file too large to scan (a big lockfile) still triggers its
-    manifest, which then reads it as context."""
+def plan(
+    changes: Sequence[Change],
+    skipped: Sequence[Skipped] = (),
+    touched: Sequence[tuple[str, str]] = (),
+) -> list[Target]:
+    """The manifests to judge. A lockfile the change set does not hold (too large to scan, or
+    changed without adding a line) still triggers its manifest, which reads it as context."""
     found: dict[tuple[str, str, str], Target] = {}
-    for skip in skipped:
+    held = {(c.commit, c.path) for c in changes}
+    others = [(s.commit, s.path) for s in skipped] + [t for t in touched if t not in held]
+    for commit, path in others:
         for name, ecosystem in ECOSYSTEMS.items():
-            for manifest in ecosystem.manifests(skip.path):
-                if manifest != skip.path:
-                    found[(name, manifest, skip.commit)] = Target(
-                        name, manifest, skip.commit, None, True
-                    )
+            for manifest in ecosystem.manifests(path):
+                if manifest != path:
+                    found[(name, manifest, commit)] = Target(name, manifest, commit, None, True)
     for change in changes:
         for name, ecosystem in ECOSYSTEMS.items():
             for manifest in ecosystem.manifests(change.path):

@@ -1,0 +1,171 @@
+"""The pins check across ecosystems: what a change is responsible for (staged, range, lockfile-only,
+a lockfile too large to scan), suppressions, exceptions, profiles and every output format."""
+
+from __future__ import annotations
+
+import json
+
+from tests.conftest import Repo, Run, tollgate
+
+PACKAGE = """\
+{
+  "name": "web",
+  "version": "1.0.0",
+  "dependencies": {
+    "left-pad": "^1.3.0",
+    "lodash": "^4.17.0"
+  }
+}
+"""
+
+
+def lock(*names: tuple[str, str]) -> str:
+    packages: dict[str, object] = {
+        "": {"name": "web", "version": "1.0.0", "dependencies": {n: f"^{v}" for n, v in names}}
+    }
+    for name, version in names:
+        packages[f"node_modules/{name}"] = {"version": version}
+    document = {"name": "web", "lockfileVersion": 3, "requires": True, "packages": packages}
+    return json.dumps(document, indent=2) + "\n"
+
+
+IN_SYNC = lock(("left-pad", "1.3.0"), ("lodash", "4.17.21"))
+WORKFLOW = """\
+on: push
+jobs:
+  test:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - uses: actions/setup-node@1d0ff469b7ec7b3cb9d8673fde0c81c44821de2a # v4.2.0
+"""
+
+
+def pins(repo: Repo, *args: str) -> Run:
+    return tollgate("scan", "--checks", "pins", "--format", "json", *args, cwd=repo.path)
+
+
+def found(run: Run) -> list[tuple[str, int, str, str]]:
+    assert run.code in (0, 1), run.err
+    return [
+        (f["path"], f["line"], f["rule"], f["severity"]) for f in json.loads(run.out)["findings"]
+    ]
+
+
+def test_a_lockfile_only_change_reports_the_manifest_line(repo: Repo) -> None:
+    repo.stage("web/package.json", PACKAGE)
+    repo.stage("web/package-lock.json", IN_SYNC)
+    repo.commit()
+    assert found(pins(repo)) == []
+    repo.stage("web/package-lock.json", lock(("left-pad", "1.3.0")))  # lodash dropped
+    [(path, line, rule, _)] = found(pins(repo))
+    assert (path, line, rule) == ("web/package.json", 6, "pins.npm.out-of-sync")
+
+
+def test_an_unchanged_floating_line_is_not_the_commits_doing(repo: Repo) -> None:
+    repo.stage(".github/workflows/ci.yml", WORKFLOW)
+    repo.commit()
+    repo.stage(".github/workflows/ci.yml", WORKFLOW.replace("on: push", "on: [push, pull_request]"))
+    assert found(pins(repo)) == []
+    assert found(pins(repo, "--all-files")) == [
+        (".github/workflows/ci.yml", 6, "pins.actions.unpinned-uses", "medium")
+    ]
+
+
+def test_range_mode_attributes_findings_to_their_commit(repo: Repo) -> None:
+    repo.stage("README.md", "# app\n")
+    base = repo.commit()
+    repo.stage(".github/workflows/ci.yml", WORKFLOW)
+    first = repo.commit("ci")
+    repo.stage("README.md", "# app\n\nmore\n")
+    repo.commit("docs")
+    run = pins(repo, "--from-ref", base, "--to-ref", "HEAD")
+    [finding] = json.loads(run.out)["findings"]
+    assert (finding["line"], finding["rule"], finding["commit"]) == (
+        6,
+        "pins.actions.unpinned-uses",
+        first,
+    )
+
+
+def test_a_lockfile_over_the_size_limit_is_still_read_as_context(repo: Repo) -> None:
+    repo.write(".tollgate.toml", 'max_file_size = "200b"\n')
+    repo.stage("web/package.json", PACKAGE)
+    repo.stage("web/package-lock.json", IN_SYNC)
+    run = pins(repo)
+    assert found(run) == []  # in sync: the ranges are frozen
+    assert "web/package-lock.json: skipped, larger than the 200-byte limit" in run.err
+    repo.commit()
+    repo.stage("web/package-lock.json", lock(("lodash", "4.17.21")))
+    assert [f[:3] for f in found(pins(repo))] == [("web/package.json", 5, "pins.npm.out-of-sync")]
+
+
+def test_inline_suppression_needs_the_id_and_a_reason(repo: Repo) -> None:
+    text = WORKFLOW.replace(
+        "      - uses: actions/checkout@v4",
+        "      # tollgate: ignore[pins.actions.unpinned-uses] vetted by the platform team\n"
+        "      - uses: actions/checkout@v4\n"
+        "      - uses: actions/cache@v4  # tollgate: ignore[pins.actions.unpinned-uses]",
+    )
+    repo.stage(".github/workflows/ci.yml", text)
+    run = pins(repo)
+    [finding] = json.loads(run.out)["findings"]
+    assert (finding["line"], finding["rule"]) == (8, "pins.actions.unpinned-uses")
+    assert "suppression refused" in finding["message"]
+
+
+def test_config_allow_and_disable(repo: Repo) -> None:
+    repo.stage(".github/workflows/ci.yml", WORKFLOW)
+    repo.write(".tollgate.toml", '[pins]\nallow = ["actions/*"]\n')
+    assert found(pins(repo)) == []
+    repo.write(".tollgate.toml", 'disable = ["pins.actions.unpinned-uses"]\n')
+    assert found(pins(repo)) == []
+
+
+def test_strict_profile_adds_immutability_rules(repo: Repo) -> None:
+    repo.stage(
+        ".pre-commit-config.yaml",
+        "repos:\n  - repo: https://github.com/pre-commit/pre-commit-hooks\n    rev: v4.6.0\n"
+        "    hooks:\n      - id: check-yaml\n",
+    )
+    assert found(pins(repo)) == []
+    repo.write(".tollgate.toml", '[pins]\nprofile = "strict"\n')
+    assert [f[:3] for f in found(pins(repo))] == [
+        (".pre-commit-config.yaml", 3, "pins.precommit.mutable-rev")
+    ]
+
+
+def test_text_and_sarif_output_and_explain(repo: Repo) -> None:
+    repo.stage(".github/workflows/ci.yml", WORKFLOW)
+    text = tollgate("scan", "--checks", "pins", cwd=repo.path)
+    assert text.code == 1
+    assert ".github/workflows/ci.yml:6:" in text.out
+    assert "pins.actions.unpinned-uses" in text.out
+    assert "# v4" in text.out or "<full sha>" in text.out or "sha" in text.out
+    sarif = json.loads(tollgate("scan", "--checks", "pins", "--format", "sarif", cwd=repo.path).out)
+    [result] = sarif["runs"][0]["results"]
+    assert result["ruleId"] == "pins.actions.unpinned-uses"
+    assert result["locations"][0]["physicalLocation"]["region"]["startLine"] == 6
+    explain = tollgate("explain", "pins.actions.unpinned-uses", cwd=repo.path)
+    assert explain.code == 0
+    assert "profile: default and strict" in explain.out
+
+
+def test_the_default_checks_include_pins(repo: Repo) -> None:
+    repo.stage(".github/workflows/ci.yml", WORKFLOW)
+    run = tollgate("scan", "--format", "json", cwd=repo.path)
+    assert "pins.actions.unpinned-uses" in {f["rule"] for f in json.loads(run.out)["findings"]}
+
+
+def test_malformed_manifest_is_a_warning_and_the_scan_goes_on(repo: Repo) -> None:
+    repo.stage("web/package.json", '{\n  "dependencies": {\n    "a": "^1.0.0",,\n  }\n}\n')
+    repo.stage(".github/workflows/ci.yml", WORKFLOW)
+    run = pins(repo)
+    assert run.code == 1
+    assert [f[:3] for f in found(run)] == [
+        (".github/workflows/ci.yml", 6, "pins.actions.unpinned-uses")
+    ]
+    warnings = [line for line in run.err.splitlines() if "package.json" in line]
+    assert len(warnings) == 1
+    assert warnings[0].startswith("tollgate: warning: web/package.json:3: ")
+    assert "Traceback" not in run.err
