@@ -409,3 +409,30 @@ def test_a_pack_of_500_rules(repo: Repo, tmp_path: Path) -> None:
     repo.write(".tollgate.toml", f'packs = ["builtin", "{tmp_path / "big"}"]\n')
     staged_token(repo, "a.py", "big417_" + "7fK2pQ9xL4mZ8vR3" + "tB6nW1yH5cJ0dG2s")
     assert rules_of(scan(repo)) == [("a.py", 1, "secrets.big-417", "high", True)]
+
+
+def test_a_pack_extending_a_git_pack_locks_it_too(repo: Repo, tmp_path: Path) -> None:
+    base = make_pack(tmp_path / "base", "base", secret_rule("secrets.acme-key", TOKEN_PREFIX))
+    publish(base, "v3")
+    team = make_pack(
+        tmp_path / "team",
+        "team",
+        secret_rule("secrets.acme-test-key", "acme_test_"),
+        f'extends = ["builtin", "git+file://{base}@v3"]\n',
+    )
+    repo.write(".tollgate.toml", f'packs = ["{team}"]\n')
+    run = tollgate("pack", "lock", cwd=repo.path)
+    assert run.code == 0, run.err
+    assert f"git+file://{base}@v3" in (repo.path / "tollgate.lock").read_text()
+    staged_token(repo)
+    staged_token(repo, "b.py", "acme_test_" + "7fK2pQ9xL4mZ8vR3" + "tB6nW1yH5cJ0dG2s")
+    assert [r[:3] for r in rules_of(scan(repo))] == [
+        ("app.py", 1, "secrets.acme-key"),
+        ("b.py", 1, "secrets.acme-test-key"),
+    ]
+    info = tollgate("pack", "info", cwd=repo.path)
+    assert [line.strip() for line in info.out.splitlines()[1:4]] == [
+        "- tollgate-default 0.1.0 (builtin)",
+        f"- base 1.0.0 (git+file://{base}@v3)",
+        f"- team 1.0.0 ({team})",
+    ]
