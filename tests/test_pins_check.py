@@ -169,3 +169,29 @@ def test_malformed_manifest_is_a_warning_and_the_scan_goes_on(repo: Repo) -> Non
     assert len(warnings) == 1
     assert warnings[0].startswith("tollgate: warning: web/package.json:3: ")
     assert "Traceback" not in run.err
+
+
+def test_fix_pins_copies_locked_versions_and_says_what_it_cannot_fix(repo: Repo) -> None:
+    manifest = PACKAGE.replace('"^1.3.0"', '"*"').replace('"^4.17.0"', '"latest"')
+    repo.stage("web/package.json", manifest)
+    repo.stage("web/package-lock.json", IN_SYNC)
+    repo.stage(".github/workflows/ci.yml", WORKFLOW)
+    status = repo.git("status", "--porcelain")
+    dry = tollgate("fix", "pins", "--dry-run", cwd=repo.path)
+    assert dry.code == 1  # the action needs the network
+    assert (repo.path / "web/package.json").read_text() == manifest
+    run = tollgate("fix", "pins", cwd=repo.path)
+    assert run.code == 1
+    assert 'web/package.json:5: pins.npm.any-version: fixed: `"left-pad": "*"`' in run.out
+    assert (
+        ".github/workflows/ci.yml:6: pins.actions.unpinned-uses: not fixed: needs the network"
+        in (run.out)
+    )
+    assert (repo.path / "web/package.json").read_text() == PACKAGE.replace(
+        '"^1.3.0"', '"1.3.0"'
+    ).replace('"^4.17.0"', '"4.17.21"')
+    # Only the work tree changed: the index still holds what was staged.
+    assert repo.git("show", ":web/package.json") == manifest
+    assert repo.git("status", "--porcelain") != status
+    repo.stage(".github/workflows/ci.yml", WORKFLOW.replace("@v4\n", "@" + "a" * 40 + " # v4\n"))
+    assert tollgate("fix", "pins", "web/package.json", cwd=repo.path).code == 0

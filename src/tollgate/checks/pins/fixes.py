@@ -72,18 +72,12 @@ _SPECIAL: dict[str, Callable[[Ref, str, Mapping[str, str]], tuple[str, str] | No
 
 
 def _needs(ref: Ref) -> str:
-    ecosystem = ref.rule.split(".")[1]
-    if ecosystem == "actions" and ref.name.count("/") >= 1:
-        owner, repo = ref.name.split("/")[:2]
-        return (
-            "needs the network to resolve the tag to a commit: "
-            f"`git ls-remote https://github.com/{owner}/{repo}`, then `@<sha> # <tag>`"
-        )
+    hint = ref.fix or ref.detail
     if "image" in ref.rule:
-        return "needs the registry to read the digest: " + (ref.fix or ref.detail)
-    if ecosystem == "precommit":
-        return "needs pre-commit's clone of the repository (run `pre-commit autoupdate --freeze`)"
-    return "needs the network: " + (ref.fix or ref.detail)
+        return f"needs the registry to read the digest: {hint}"
+    if ref.rule.startswith("pins.precommit."):
+        return "needs pre-commit's clone of the repository (`pre-commit autoupdate --freeze`)"
+    return f"needs the network: {hint}"
 
 
 def apply(text: str, edits: list[Edit]) -> tuple[str, list[Edit]]:
