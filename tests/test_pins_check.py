@@ -195,3 +195,24 @@ def test_fix_pins_copies_locked_versions_and_says_what_it_cannot_fix(repo: Repo)
     assert repo.git("status", "--porcelain") != status
     repo.stage(".github/workflows/ci.yml", WORKFLOW.replace("@v4\n", "@" + "a" * 40 + " # v4\n"))
     assert tollgate("fix", "pins", "web/package.json", cwd=repo.path).code == 0
+
+
+def test_deleting_the_lockfile_reports_what_it_froze(repo: Repo) -> None:
+    repo.stage("web/package.json", PACKAGE)
+    repo.stage("web/package-lock.json", IN_SYNC)
+    repo.commit()
+    repo.git("rm", "-q", "web/package-lock.json")
+    assert [f[:3] for f in found(pins(repo))] == [
+        ("web/package.json", 5, "pins.npm.range-without-lock"),
+        ("web/package.json", 6, "pins.npm.range-without-lock"),
+    ]
+
+
+def test_a_lockfile_change_reports_only_what_it_put_out_of_sync(repo: Repo) -> None:
+    repo.stage("web/package.json", PACKAGE)
+    repo.stage("web/package-lock.json", lock(("left-pad", "1.3.0")))  # lodash already missing
+    repo.commit()
+    repo.stage("web/package-lock.json", lock(("left-pad", "1.3.1")))
+    assert found(pins(repo)) == []
+    repo.stage("web/package-lock.json", lock(("lodash", "4.17.21")))
+    assert [f[:3] for f in found(pins(repo))] == [("web/package.json", 5, "pins.npm.out-of-sync")]

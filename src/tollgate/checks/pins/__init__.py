@@ -29,6 +29,9 @@ class Judged(NamedTuple):
     ref: Ref
     rule: PinRule
     text: str  # the manifest's text
+    # For a manifest judged only because its lockfile changed: the declaration did not float
+    # with the lockfile as it was before the change.
+    fresh: bool = True
 
 
 def run(changes: ChangeSet, pack: Pack) -> Checked:
@@ -38,7 +41,7 @@ def run(changes: ChangeSet, pack: Pack) -> Checked:
     findings: list[Finding] = []
     lines: dict[tuple[str, str], list[str]] = {}
     for item in judged:
-        if not _introduced(item.ref, item.target):
+        if not _introduced(item):
             continue
         key = (item.target.commit, item.target.manifest)
         if key not in lines:
@@ -65,14 +68,27 @@ def judge(changes: ChangeSet, pack: Pack) -> tuple[list[Judged], tuple[str, ...]
         text = target.manifest_text(others)
         if text is None:
             continue  # a lockfile without its manifest: nothing declares anything
-        files = Files(target.manifest, text, _files_of(target, others))
-        analysis = ECOSYSTEMS[target.ecosystem].analyse(files, pack.pin_settings)
+        ecosystem = ECOSYSTEMS[target.ecosystem]
+        files = Files(target.manifest, text, _files_of(target, target.commit, others))
+        analysis = ecosystem.analyse(files, pack.pin_settings)
         warnings.extend(_note(n) for n in analysis.notes)
+        before: set[tuple[str, int, str]] | None = None
+        if target.change is None and target.lockfile_changed:
+            old = Files(target.manifest, text, _files_of(target, _parent(target.commit), others))
+            before = {
+                (r.rule, r.line, r.text) for r in ecosystem.analyse(old, pack.pin_settings).refs
+            }
         for ref in analysis.refs:
             rule = rules.get(ref.rule)
             if rule is not None and _applies(rule, ref, pack.pin_settings):
-                judged.append(Judged(target, ref, rule, text))
+                fresh = before is None or (ref.rule, ref.line, ref.text) not in before
+                judged.append(Judged(target, ref, rule, text, fresh))
     return judged, tuple(dict.fromkeys(warnings))
+
+
+def _parent(commit: str) -> str:
+    """Where the files were before the change: HEAD for the index, the parent for a commit."""
+    return f"{commit}^" if commit else "HEAD"
 
 
 def _note(note: Note) -> str:
@@ -92,6 +108,13 @@ def _context(
         for path in (t.manifest, *ECOSYSTEMS[t.ecosystem].context(t.manifest))
         if (t.commit, path) not in held
     }
+    # A manifest judged because its lockfile changed is also judged against the old lockfile.
+    wanted |= {
+        (_parent(t.commit), path)
+        for t in targets
+        if t.change is None and t.lockfile_changed
+        for path in ECOSYSTEMS[t.ecosystem].context(t.manifest)
+    }
     others: dict[tuple[str, str], str | None] = dict(held)
     warnings: list[str] = []
     if wanted and changes.snapshot is not None:
@@ -105,9 +128,11 @@ def _context(
     return others, warnings
 
 
-def _files_of(target: Target, others: dict[tuple[str, str], str | None]) -> dict[str, str | None]:
-    return {p: others.get((target.commit, p)) for p in ECOSYSTEMS[target.ecosystem].context(
-        target.manifest)}  # fmt: skip
+def _files_of(
+    target: Target, commit: str, others: dict[tuple[str, str], str | None]
+) -> dict[str, str | None]:
+    paths = ECOSYSTEMS[target.ecosystem].context(target.manifest)
+    return {path: others.get((commit, path)) for path in paths}
 
 
 def _applies(rule: PinRule, ref: Ref, settings: PinSettings) -> bool:
@@ -118,14 +143,14 @@ def _applies(rule: PinRule, ref: Ref, settings: PinSettings) -> bool:
     return not any(path_matches(ref.name, glob) for glob in (*rule.allow, *settings.allow))
 
 
-def _introduced(ref: Ref, target: Target) -> bool:
+def _introduced(item: Judged) -> bool:
     """Is the change responsible for this declaration floating?"""
-    if ref.lock and target.lockfile_changed:
-        return True
-    change = target.change
+    change = item.target.change
     if change is None:
-        return False
-    return any(change.touches(line, line) for line in (ref.line, *ref.related))
+        return item.target.lockfile_changed and item.fresh
+    if item.ref.lock and item.target.lockfile_changed:
+        return True
+    return any(change.touches(line, line) for line in (item.ref.line, *item.ref.related))
 
 
 def _suppressed(finding: Finding, lines: list[str]) -> Finding | None:
