@@ -70,7 +70,7 @@ def test_builtin_pack_validates(tmp_path: Path) -> None:
     pack = load_pack(builtin_pack_dir())
     assert run.out == (
         f"{pack.name} {pack.version}: valid, {len(pack.secrets)} secret rules, "
-        f"{len(pack.patterns)} pattern rules\n"
+        f"{len(pack.patterns)} pattern rules, {len(pack.pins)} pin rules\n"
     )
     assert len(pack.patterns) >= 70
 
@@ -222,7 +222,7 @@ def test_too_broad_rule_fails_on_its_neighbours_negative(tmp_path: Path) -> None
     assert run.code == 1
     assert run.out.splitlines() == [
         "FAIL pack/secrets/team.toml: secrets.team-token: negatives[0] reported by secrets.broad",
-        "team 1.0.0: 2 rules, 4 examples, 1 failure(s): failed",
+        "team 1.0.0: 2 secret rules, 4 examples, 1 failure(s): failed",
     ]
     assert run.err == ""
 
@@ -237,7 +237,7 @@ def test_pack_test_reports_missing_examples_and_misses(tmp_path: Path) -> None:
         "FAIL pack/secrets/team.toml: secrets.team-token: has no negatives that must not match",
         "FAIL pack/secrets/team.toml: secrets.team-token: examples[0] not found "
         "(reported: nothing)",
-        "team 1.0.0: 1 rules, 1 examples, 2 failure(s): failed",
+        "team 1.0.0: 1 secret rules, 1 examples, 2 failure(s): failed",
     ]
 
 

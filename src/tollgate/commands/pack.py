@@ -9,6 +9,7 @@ import argparse
 from pathlib import Path
 
 from tollgate.checks.secrets.engine import SecretEngine
+from tollgate.commands import pack_import
 from tollgate.pack.load import builtin_pack_dir, load_pack
 from tollgate.pack.model import Pack
 from tollgate.pack.selftest import test_pack
@@ -24,6 +25,7 @@ def add(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         v = verbs.add_parser(verb, help=helptext)
         v.add_argument("dir", nargs="?", help="pack directory (default: the built-in pack)")
         v.set_defaults(func=run)
+    pack_import.add(verbs)
     _add_other_verbs(verbs)
 
 
