@@ -11,6 +11,7 @@ import contextlib
 import os
 import subprocess
 import threading
+import weakref
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
@@ -38,6 +39,7 @@ class Git:
     def __init__(self, cwd: Path, environ: Mapping[str, str] = os.environ) -> None:
         self.cwd = cwd
         self.env = _git_env(environ)
+        self._batch: subprocess.Popen[bytes] | None = None
 
     def run(self, *args: str, stdin: bytes | None = None, check: bool = True) -> bytes:
         try:
@@ -63,37 +65,29 @@ class Git:
         """Yield (oid, content) for each blob, or (oid, size) for one larger than `limit` bytes.
 
         An object name may be any `git cat-file` accepts (`:path` for the index, `rev:path`); with
-        `missing_ok`, one that does not exist yields (name, None) instead of raising.
-
-        One `git cat-file --batch` process for all blobs; its stdin is fed from a thread so a
-        large request can never deadlock against a full stdout pipe.
+        `missing_ok`, one that does not exist yields (name, None) instead of raising. One
+        `git cat-file --batch` process serves every call on this Git (the change set's blobs,
+        then the context files a check asks for: a second process would cost ~5 ms); its stdin
+        is fed from a thread so a large request can never deadlock against a full stdout pipe.
         """
         wanted = list(dict.fromkeys(oids))
         if not wanted:
             return
-        proc = subprocess.Popen(
-            ["git", "cat-file", "--batch"],
-            cwd=self.cwd,
-            env=self.env,
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-        )
+        proc = self._batch_process()
         assert proc.stdin is not None and proc.stdout is not None
         feed = "".join(f"{oid}\n" for oid in wanted).encode()
         stdin = proc.stdin
 
         def write() -> None:
             # A broken pipe means the reader stopped git early (see below); nothing left to feed.
-            with contextlib.suppress(BrokenPipeError):
-                try:
-                    stdin.write(feed)
-                finally:
-                    stdin.close()
+            with contextlib.suppress(BrokenPipeError, ValueError):
+                stdin.write(feed)
+                stdin.flush()
 
         writer = threading.Thread(target=write, daemon=True)
         writer.start()
         out = proc.stdout
+        done = False
         try:
             for oid in wanted:
                 header = out.readline().split()
@@ -110,13 +104,42 @@ class Git:
                     data = out.read(size)
                     out.read(1)
                     yield oid, data
+            done = True
         finally:
-            # After an early exit (a missing object, an abandoned generator) git can be blocked on
-            # a full stdout pipe and the writer on a full stdin pipe behind it: stop git first.
-            proc.kill()
+            if not done:
+                # After an early exit (a missing object, an abandoned generator) git can be
+                # blocked on a full stdout pipe and the writer on a full stdin pipe behind it,
+                # and the stream is out of step: stop this git; the next call starts another.
+                self.close()
             writer.join()
-            out.close()
-            proc.wait()
+
+    def _batch_process(self) -> subprocess.Popen[bytes]:
+        if self._batch is None or self._batch.poll() is not None:
+            self._batch = subprocess.Popen(
+                ["git", "cat-file", "--batch"],
+                cwd=self.cwd,
+                env=self.env,
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.DEVNULL,
+            )
+            weakref.finalize(self, _stop, self._batch)
+        return self._batch
+
+    def close(self) -> None:
+        if self._batch is not None:
+            _stop(self._batch)
+            self._batch = None
+
+
+def _stop(proc: subprocess.Popen[bytes]) -> None:
+    if proc.poll() is None:
+        proc.kill()
+    for stream in (proc.stdin, proc.stdout):
+        if stream is not None:
+            with contextlib.suppress(OSError):
+                stream.close()
+    proc.wait()
 
 
 def _discard(stream: object, count: int) -> None:

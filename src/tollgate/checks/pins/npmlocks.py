@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from tollgate.checks.pins import packagelock, pnpmlock, yarnlock
 from tollgate.checks.pins.model import Files
+
+if TYPE_CHECKING:
+    from tollgate.checks.pins import packagelock, pnpmlock, yarnlock
 
 # npm prefers npm-shrinkwrap.json when both are present.
 LOCKFILES = ("npm-shrinkwrap.json", "package-lock.json", "pnpm-lock.yaml", "yarn.lock")
@@ -100,6 +102,8 @@ def _read(
     if manager == "npm":
         return _npm(path, text, member, (name for name, _ in declared))
     if manager == "pnpm":
+        from tollgate.checks.pins import pnpmlock  # noqa: PLC0415 - only the lockfile at hand
+
         found = pnpmlock.importers(text).get(member or ".")
         if found is None:
             return None if member else Lock(path, manager, {}, False)
@@ -114,6 +118,8 @@ def _read(
 
 
 def _npm(path: str, text: str, member: str, names: Iterable[str]) -> Lock | Broken | None:
+    from tollgate.checks.pins import packagelock  # noqa: PLC0415 - only the lockfile at hand
+
     lockfile = packagelock.read(text)
     if isinstance(lockfile, packagelock.Broken):
         return None if member else Broken(path, lockfile.line, lockfile.message)
@@ -154,6 +160,8 @@ def _installed(packages: packagelock.Entries, member: str, name: str) -> Locked 
 
 
 def _pnpm_entries(importer: pnpmlock.Importer) -> dict[str, Locked]:
+    from tollgate.checks.pins import pnpmlock  # noqa: PLC0415
+
     entries = {}
     for name, written in importer.versions.items():
         version, link = pnpmlock.version_of(written)
@@ -166,11 +174,15 @@ def _pnpm_entries(importer: pnpmlock.Importer) -> dict[str, Locked]:
 
 @lru_cache(maxsize=2)  # a workspace root's lockfile is judged with every member: read it once
 def _yarn(text: str) -> yarnlock.YarnLock:
+    from tollgate.checks.pins import yarnlock  # noqa: PLC0415 - only the lockfile at hand
+
     return yarnlock.read(text)
 
 
 @lru_cache(maxsize=2)
 def _yarn_names(text: str) -> frozenset[str]:
+    from tollgate.checks.pins import yarnlock  # noqa: PLC0415
+
     return yarnlock.names(_yarn(text))
 
 

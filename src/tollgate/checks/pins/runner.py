@@ -160,7 +160,7 @@ def _suppressed(finding: Finding, lines: list[str]) -> Finding | None:
     at = finding.line - 1
     line = lines[at] if at < len(lines) else ""
     before = lines[at - 1] if 0 < at <= len(lines) else ""
-    if "ignore" not in line and "ignore" not in before:
+    if "tollgate" not in line and "tollgate" not in before:  # the marker names us
         return finding
     verdict = native_suppression(line, before, finding.rule, NAME)
     if verdict.suppressed:
