@@ -8,6 +8,6 @@ import sys
 if sys.path and sys.path[0] in ("", os.getcwd()):
     del sys.path[0]
 
-from tollgate.cli import main
+from tollgate.cli import run
 
-raise SystemExit(main())
+run()
