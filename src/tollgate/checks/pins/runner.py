@@ -155,13 +155,13 @@ def _introduced(item: Judged) -> bool:
 
 def _suppressed(finding: Finding, lines: list[str]) -> Finding | None:
     """`tollgate: ignore[pins.x.y] reason` on the line or a comment line before it."""
-    from tollgate.ignore import native_suppression  # noqa: PLC0415
-
     at = finding.line - 1
     line = lines[at] if at < len(lines) else ""
     before = lines[at - 1] if 0 < at <= len(lines) else ""
     if "tollgate" not in line and "tollgate" not in before:  # the marker names us
         return finding
+    from tollgate.ignore import native_suppression  # noqa: PLC0415
+
     verdict = native_suppression(line, before, finding.rule, NAME)
     if verdict.suppressed:
         return None
