@@ -247,3 +247,78 @@ def test_every_hook_id_is_documented_in_the_readme() -> None:
     readme = (ROOT / "README.md").read_text("utf-8")
     missing = [hook["id"] for hook in _manifest() if f"`{hook['id']}`" not in readme]
     assert not missing, f"README.md does not document these hook ids: {missing}"
+
+
+WORKFLOW = """\
+on: push
+jobs:
+  test:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+"""
+
+
+def test_pins_hook_blocks_a_floating_action_and_skips_other_files(
+    configured: Repo, source: Source
+) -> None:
+    _use(configured, source, "tollgate-pins")
+    configured.stage("README.md", "# app\n")
+    code, out = _pre_commit(configured, "run", "--color", "never")
+    assert code == 0, out
+    assert "(no files to check)" in out
+    configured.stage(".github/workflows/ci.yml", WORKFLOW)
+    code, out = _pre_commit(configured, "run", "--color", "never")
+    assert code == 1, out
+    assert re.search(
+        r"^\.github/workflows/ci\.yml:6:\d+: BLOCK \w+ pins\.actions\.unpinned-uses$", out, re.M
+    ), out
+
+
+def test_pins_hook_runs_on_a_lockfile_only_change(configured: Repo, source: Source) -> None:
+    manifest = '{\n  "name": "web",\n  "dependencies": {\n    "left-pad": "^1.3.0"\n  }\n}\n'
+    lock = {
+        "name": "web",
+        "lockfileVersion": 3,
+        "packages": {
+            "": {"name": "web", "dependencies": {"left-pad": "^1.3.0"}},
+            "node_modules/left-pad": {"version": "1.3.0"},
+        },
+    }
+    configured.stage("package.json", manifest)
+    configured.stage("package-lock.json", json.dumps(lock, indent=2) + "\n")
+    _use(configured, source, "tollgate-pins")
+    del lock["packages"]["node_modules/left-pad"]  # type: ignore[attr-defined]
+    configured.stage("package-lock.json", json.dumps(lock, indent=2) + "\n")
+    code, out = _pre_commit(configured, "run", "--color", "never")
+    assert code == 1, out
+    assert re.search(r"^package\.json:4:\d+: BLOCK \w+ pins\.npm\.out-of-sync$", out, re.M), out
+
+
+# One name each ecosystem reads: the tollgate-pins hook's `files:` must let every one through.
+MANIFEST_NAMES = (
+    "requirements.txt", "requirements/dev.in", "constraints.txt", "svc/pyproject.toml",
+    "uv.lock", "poetry.lock", "Pipfile", "Pipfile.lock", "setup.cfg", "web/package.json",
+    "web/package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml", "Dockerfile",
+    "docker/Dockerfile.prod", "build/app.Dockerfile", "Containerfile", "scripts/install.sh",
+    ".github/workflows/ci.yml", "tools/action.yaml", ".gitlab-ci.yml", ".gitlab/ci/build.yml",
+    "docker-compose.override.yml", "compose.yaml", "k8s/deployment.yaml", "Kustomization",
+    "overlays/prod/kustomization.yaml", ".pre-commit-config.yaml", "go.mod", "go.sum",
+    "Cargo.toml", "Cargo.lock", "Gemfile", "Gemfile.lock", "requirements/base.txt", "gems.rb",
+    "gems.locked", "ci/tools.gemfile", "ci/tools.gemfile.lock", "dev-requirements.txt",
+)  # fmt: skip
+
+
+def test_pins_hook_files_cover_every_ecosystem() -> None:
+    from tollgate.checks.pins.ecosystems import ECOSYSTEMS  # noqa: PLC0415
+
+    [hook] = [h for h in _manifest() if h["id"] == "tollgate-pins"]
+    files = re.compile(str(hook["files"]))
+    claimed = {
+        name: [eco for eco, module in ECOSYSTEMS.items() if module.manifests(name)]
+        for name in MANIFEST_NAMES
+    }
+    assert all(claimed.values()), {n: e for n, e in claimed.items() if not e}
+    assert {e for names in claimed.values() for e in names} == set(ECOSYSTEMS)
+    missed = [name for name in MANIFEST_NAMES if not files.search(name)]
+    assert not missed, missed
