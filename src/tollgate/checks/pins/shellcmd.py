@@ -33,6 +33,8 @@ RULE = "pins.shell."
 PIPE = "pipe-to-shell"
 DOWNLOAD = "unverified-download"
 _DEPTH = 4  # nested `bash -c "$(...)"` levels followed
+# A checksum or signature file named after what it covers: `tool.tgz.sha256` covers `tool.tgz`.
+_SIDECAR = r"\.(?:sha(?:1|256|384|512)(?:sum)?|md5|asc|sig|minisig|sigstore|pem)$"
 # Every program a ref can come from: a script that names none is not lexed at all.
 _TRIGGERS = re.compile(
     r"curl|wget|pip|\buvx?\b|npm|npx|yarn|pnpm|\bbunx?\b|\bgo\b|cargo|\bgem\b|dotnet|apt|apk"
@@ -63,7 +65,7 @@ class Session:
     def __init__(self) -> None:
         self.refs: list[Ref] = []
         self.problems: list[tuple[int, str]] = []  # (file line, message)
-        self._pending: list[_Download] = []
+        self._pending: dict[str, _Download] = {}  # by the file's name: the last download wins
         self._seen: set[tuple[str, int, int, str]] = set()
 
     def add(
@@ -127,21 +129,18 @@ class Session:
             download = download._replace(output=saved[-1]) if saved else download
         if download is not None and download.output is not None:
             line, column = source.position(command.start)
-            self._pending.append(
-                _Download(
-                    download,
-                    line,
-                    column,
-                    source.segment(command.start, command.end),
-                    frozenset(source.lines_of(command.start, command.end)),
-                )
+            self._pending[_file(download.output)] = _Download(
+                download,
+                line,
+                column,
+                source.segment(command.start, command.end),
+                frozenset(source.lines_of(command.start, command.end)),
             )
         verifies = verification(words)
         if verifies is not None:
             self._verified(pipeline, verifies == "check")
-        found = installs(words)
-        for item in found:
-            self._install(source, command, item, found)
+        for item in _with_neighbours(installs(words), source):
+            self._install(source, command, item)
 
     def _runs(self, source: Source, command: Command, words: list[Word], depth: int) -> None:
         """Code that comes straight from a download: `sh -c "$(curl ...)"`, `bash <(curl ...)`,
@@ -163,9 +162,9 @@ class Session:
                 if download is not None:
                     self._pipe(source, command.start, command, download, name)
                     return
-        for pending in list(self._pending):
-            if any(_same_file(pending.fetch.output or "", ran) for ran in executed(words)):
-                self._pending.remove(pending)
+        for ran in executed(words) if self._pending else ():
+            pending = self._pending.pop(_file(ran), None)
+            if pending is not None:
                 self._unverified(source, command, pending)
         if depth >= _DEPTH or language(name) not in ("sh", "pwsh"):
             return
@@ -199,10 +198,14 @@ class Session:
     def _verified(self, pipeline: Pipeline, check: bool) -> None:
         """A checksum or signature check verifies the downloads it names; a check that names
         none (`sha256sum -c SHA256SUMS`) covers every download before it."""
-        mentioned = " ".join(w.text for c in pipeline.commands for w in _words(c))
-        named = [d for d in self._pending if basename(d.fetch.output or "") in mentioned]
-        for download in named or (list(self._pending) if check else []):
-            self._pending.remove(download)
+        named = False
+        for command in pipeline.commands:
+            for word in _words(command):
+                for token in word.text.split():  # `echo "<sha256>  file" | sha256sum -c`
+                    name = _file(re.sub(_SIDECAR, "", token))
+                    named = self._pending.pop(name, None) is not None or named
+        if check and not named:
+            self._pending.clear()
 
     def _pipe(
         self, source: Source, at: int, span: Pipeline | Command, download: Fetch, runner: str
@@ -247,20 +250,7 @@ class Session:
             )
         )
 
-    def _install(
-        self, source: Source, command: Command, found: Install, command_installs: list[Install]
-    ) -> None:
-        """One ref per package. Refs of one rule on one line are one finding (the same excerpt),
-        so its detail names the line's other packages: all are fixed in one go."""
-        line = source.position(found.word.start)[0]
-        others = [
-            f"`{o.name}`"
-            for o in command_installs
-            if o.kind == found.kind and o is not found and source.position(o.word.start)[0] == line
-        ]
-        detail = (
-            f"{found.detail} (on this line too: {', '.join(others)})" if others else found.detail
-        )
+    def _install(self, source: Source, command: Command, found: Install) -> None:
         related = {source.position(command.start)[0]}
         self._append(
             _located(
@@ -270,7 +260,7 @@ class Session:
                 command.end,
                 found.kind,
                 found.name,
-                detail,
+                found.detail,
                 found.fix,
                 related,
             )
@@ -281,6 +271,24 @@ class Session:
         if key not in self._seen:
             self._seen.add(key)
             self.refs.append(ref)
+
+
+def _with_neighbours(found: list[Install], source: Source) -> list[Install]:
+    """One ref per package; refs of one rule on one line are one finding (one excerpt), so
+    each names the line's other packages (up to five): they are all fixed in one go."""
+    lines: dict[tuple[str, int], list[str]] = {}
+    keys = [(item.kind, source.position(item.word.start)[0]) for item in found]
+    for item, key in zip(found, keys, strict=True):
+        lines.setdefault(key, []).append(item.name)
+    named: list[Install] = []
+    for item, key in zip(found, keys, strict=True):
+        names = lines[key]
+        others = [f"`{n}`" for n in names[:6] if n != item.name][:5]
+        more = len(names) - 1 - len(others)
+        shown = ", ".join(others) + (f" and {more} more" if more > 0 else "")
+        named.append(item._replace(detail=f"{item.detail} (on this line too: {shown})")
+                     if others else item)  # fmt: skip
+    return named
 
 
 def _located(  # noqa: PLR0917 - the fields of a Ref, in its order
@@ -331,6 +339,6 @@ def _fed(command: Command, words: list[Word]) -> list[Word]:
     return [w for w in fed if w.subs and w.text.lstrip().startswith(("$(", "`", "<("))]
 
 
-def _same_file(output: str, ran: str) -> bool:
-    mine = basename(output.strip("'\""))
-    return bool(mine) and mine == basename(ran.strip("'\""))
+def _file(path: str | None) -> str:
+    """A downloaded or run file, by name: `./get.sh`, `/tmp/get.sh` and `"$TMP/get.sh"` match."""
+    return basename((path or "").strip("'\""))

@@ -14,8 +14,8 @@ from tollgate.checks.pins.sh.command import language
 from tollgate.checks.pins.shellcmd import Session
 
 RULE = "pins.dockerfile."
-_REMOTE = re.compile(r"^(?:https?|git|ssh)://|^git@", re.IGNORECASE)
-_GIT = re.compile(r"^(?:git@|git://|ssh://)|\.git(?:[#:]|$)", re.IGNORECASE)
+_REMOTE = r"(?i)^(?:https?|git|ssh)://|^git@"  # pattern strings: compiled when an ADD needs them
+_GIT = r"(?i)^(?:git@|git://|ssh://)|\.git(?:[#:]|$)"
 _COMMIT = r"^[0-9a-f]{40}$"
 
 
@@ -83,9 +83,9 @@ class Build:
         sources = [t for t in words if not t.text.startswith(("--", "<<"))][:-1]
         for source in sources:
             url = expand(source.text, self._stage_scope())[0] or source.text
-            if not _REMOTE.match(url):
+            if not re.match(_REMOTE, url):
                 continue
-            if _GIT.search(url):
+            if re.search(_GIT, url):
                 ref = url.partition("#")[2].split(":")[0]
                 if re.match(_COMMIT, ref) or re.match(r"^v?\d", ref):
                     continue  # a commit, or a release tag (moved only by force, like an image tag)
@@ -110,17 +110,23 @@ class Build:
             self._sessions.append(Session())
         session = self._sessions[-1]
         logical = instruction.logical()
-        start = len(logical.text)
-        for token in tokens(logical.text):
-            if not token.text.startswith("--"):
-                start = token.start
-                break
-            for part in token.text.removeprefix("--mount=").split(","):
-                key, _, value = part.partition("=")
-                if token.text.startswith("--mount=") and key == "from" and value:
-                    self._image(
-                        instruction, logical, _at(token, value, logical), self._stage_scope()
-                    )
+        text = logical.text
+        start = len(text) - len(text.lstrip())
+        flags: list[Token] = []
+        if text.startswith("--", start):  # `RUN --mount=... --network=none cmd`
+            start = len(text)
+            for token in tokens(text):
+                if not token.text.startswith("--"):
+                    start = token.start
+                    break
+                flags.append(token)
+        for flag in flags:
+            if flag.text.startswith("--mount="):
+                for part in flag.text.removeprefix("--mount=").split(","):
+                    key, _, value = part.partition("=")
+                    if key == "from" and value:
+                        at = _at(flag, value, logical)
+                        self._image(instruction, logical, at, self._stage_scope())
         command = logical.text[start:]
         if command.lstrip().startswith("[") and self._exec_form(session, logical, start):
             return

@@ -27,6 +27,7 @@ class Source:
             starts.append(at + 1)
             at = text.find("\n", at + 1)
         self.starts = starts
+        self._segments: dict[tuple[int, int], str] = {}
 
     def position(self, offset: int) -> tuple[int, int]:
         if self.fixed is not None:
@@ -44,4 +45,8 @@ class Source:
         return set(range(first[0], last[0] + 1))
 
     def segment(self, start: int, end: int) -> str:
-        return " ".join(self.text[start:end].replace("\\\n", " ").split())
+        """The text from `start` to `end` on one line: one command's many packages share it."""
+        key = (start, end)
+        if key not in self._segments:
+            self._segments[key] = " ".join(self.text[start:end].replace("\\\n", " ").split())
+        return self._segments[key]
