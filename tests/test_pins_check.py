@@ -4,8 +4,12 @@ a lockfile too large to scan), suppressions, exceptions, profiles and every outp
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 
 from tests.conftest import Repo, Run, tollgate
+from tollgate.changes import Change, ChangeSet
+from tollgate.checks.pins.runner import CONTEXT_LIMIT, run
+from tollgate.pack.load import builtin_pack_dir, load_pack
 
 PACKAGE = """\
 {
@@ -216,3 +220,26 @@ def test_a_lockfile_change_reports_only_what_it_put_out_of_sync(repo: Repo) -> N
     assert found(pins(repo)) == []
     repo.stage("web/package-lock.json", lock(("lodash", "4.17.21")))
     assert [f[:3] for f in found(pins(repo))] == [("web/package.json", 5, "pins.npm.out-of-sync")]
+
+
+class _Oversized:
+    """A snapshot whose lockfile is over the context limit (64 MB is a lot to write in a test)."""
+
+    def read(
+        self, wanted: Iterable[tuple[str, str]], limit: int
+    ) -> dict[tuple[str, str], str | int | None]:
+        return {key: limit + 1 for key in wanted}
+
+
+def test_a_lockfile_over_the_context_limit_is_named_and_the_manifest_judged_without_it() -> None:
+    pack = load_pack(builtin_pack_dir())
+    changes = ChangeSet((Change("web/package.json", "A", PACKAGE, None),), (), _Oversized())
+    checked = run(changes, pack)
+    assert [(f.line, f.rule) for f in checked.findings] == [
+        (5, "pins.npm.range-without-lock"),
+        (6, "pins.npm.range-without-lock"),
+    ]
+    assert (
+        f"web/package-lock.json: not read for the pins check, larger than {CONTEXT_LIMIT} bytes"
+        in "\n".join(checked.warnings)
+    )
