@@ -347,3 +347,36 @@ def _path() -> dict[str, str]:
 def test_a_release_tag_behind_a_name_is_a_tag_not_a_branch(rev: str) -> None:
     text = f"repos:\n  - repo: https://github.com/example/hooks\n    rev: {rev}\n"
     assert [r.rule for r in analyse(text)] == ["pins.precommit.mutable-rev"]
+
+
+def test_fix_pins_freezes_revs_from_pre_commits_cache(
+    hooks: tuple[Path, dict[str, str]], tmp_path: Path
+) -> None:
+    pre_commit = Path(sys.executable).with_name("pre-commit")
+    source, commits = hooks
+    url = source.as_uri()
+    project = tmp_path / "project"
+    project.mkdir()
+    git(project, "init", "-q")
+    config = (
+        f"repos:\n- repo: {url}\n  rev: v1.0.0\n  hooks: [{{id: noop}}]\n"
+        f"- repo: {url}-elsewhere\n  rev: v3.0.0\n  hooks: [{{id: noop}}]\n"
+    )
+    (project / CONFIG).write_text(config.partition(f"- repo: {url}-elsewhere")[0], "utf-8")
+    env = {"PRE_COMMIT_HOME": str(tmp_path / "cache")}
+    subprocess.run(
+        [str(pre_commit), "install-hooks", "--config", CONFIG],
+        cwd=project,
+        env={**os.environ, **env},
+        capture_output=True,
+        check=True,
+    )
+    (project / CONFIG).write_text(config, "utf-8")
+    git(project, "add", CONFIG)
+    run = tollgate("fix", "pins", "--profile", "strict", cwd=project, env=env)
+    assert run.code == 1  # the second repository was never cloned: it needs the network
+    assert f"{CONFIG}:3: pins.precommit.mutable-rev: fixed: `rev: v1.0.0`" in run.out
+    assert f"{CONFIG}:6: pins.precommit.mutable-rev: not fixed: needs pre-commit's clone" in run.out
+    text = (project / CONFIG).read_text()
+    assert f"  rev: {commits['v1.0.0']}  # frozen: v1.0.0\n" in text
+    assert "  rev: v3.0.0\n" in text
