@@ -436,3 +436,13 @@ def test_a_pack_extending_a_git_pack_locks_it_too(repo: Repo, tmp_path: Path) ->
         f"- base 1.0.0 (git+file://{base}@v3)",
         f"- team 1.0.0 ({team})",
     ]
+
+
+def test_a_local_pack_with_a_symlink_out_is_refused(repo: Repo, tmp_path: Path) -> None:
+    team = make_pack(tmp_path / "team", "team", secret_rule("secrets.acme-key", TOKEN_PREFIX))
+    (tmp_path / "elsewhere.toml").write_text("version = 1\n", "utf-8")
+    (team / "secrets" / "more.toml").symlink_to(tmp_path / "elsewhere.toml")
+    repo.write(".tollgate.toml", f'packs = ["builtin", "{team}"]\n')
+    run = scan(repo)
+    assert run.code == 2
+    assert "secrets/more.toml is a symlink pointing outside the pack" in run.err

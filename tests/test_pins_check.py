@@ -243,3 +243,17 @@ def test_a_lockfile_over_the_context_limit_is_named_and_the_manifest_judged_with
         f"web/package-lock.json: not read for the pins check, larger than {CONTEXT_LIMIT} bytes"
         in "\n".join(checked.warnings)
     )
+
+
+def test_fix_pins_turns_npm_install_into_npm_ci_in_ci_scripts(repo: Repo) -> None:
+    workflow = (
+        WORKFLOW.replace("@v4\n", "@" + "b" * 40 + " # v4\n")
+        + "      - run: |\n          npm install\n          npm install left-pad@1.3.0\n"
+    )
+    repo.stage(".github/workflows/ci.yml", workflow)
+    assert found(pins(repo)) == []  # the default profile leaves it alone
+    run = tollgate("fix", "pins", "--profile", "strict", cwd=repo.path)
+    assert run.code == 0, run.out + run.err
+    assert "pins.shell.lockfile-not-enforced: fixed: `npm install` -> `npm ci`" in run.out
+    fixed = (repo.path / ".github/workflows/ci.yml").read_text()
+    assert fixed.endswith("          npm ci\n          npm install left-pad@1.3.0\n")

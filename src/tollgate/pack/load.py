@@ -69,6 +69,9 @@ def load_pack(
             f"{root}: not a rule pack (no pack.toml); a pack starts with a pack.toml holding "
             f"format = {PACK_FORMAT}, name and version"
         )
+    from tollgate.pack.digest import pack_files  # noqa: PLC0415
+
+    pack_files(root)  # a symlink leading out of the pack is an error, before anything is read
     meta = load_toml(manifest)
     where = str(manifest)
     check_keys(meta, _PACK_KEYS, where)

@@ -14,6 +14,7 @@ from typing import NamedTuple
 from tollgate.checks.pins.model import Ref
 
 _NPM_INSTALL = re.compile(r"\bnpm\s+(?:install|i)\b(?!\s+[^-\s&|;])")
+_FROZEN = re.compile(r"\b(?:pnpm|bun)\s+(?:install|i)\b(?!\s+[^-\s&|;])")
 
 
 class Edit(NamedTuple):
@@ -44,9 +45,17 @@ def offline_fix(
     return Unfixable(path, ref.line, ref.rule, _needs(ref))
 
 
-def _npm_ci(ref: Ref, line_text: str, environ: Mapping[str, str]) -> tuple[str, str] | None:
-    match = _NPM_INSTALL.search(line_text, max(ref.column - 1, 0))
-    return (match.group(0), "npm ci") if match else None
+def _frozen_install(
+    ref: Ref, line_text: str, environ: Mapping[str, str]
+) -> tuple[str, str] | None:
+    """`npm install` with no package becomes `npm ci`; `pnpm`/`bun install` get
+    `--frozen-lockfile`. Yarn is left alone: its flag depends on its major version."""
+    at = max(ref.column - 1, 0)
+    match = _NPM_INSTALL.search(line_text, at)
+    if match:
+        return match.group(0), "npm ci"
+    match = _FROZEN.search(line_text, at)
+    return (match.group(0), f"{match.group(0)} --frozen-lockfile") if match else None
 
 
 def _precommit_rev(ref: Ref, line_text: str, environ: Mapping[str, str]) -> tuple[str, str] | None:
@@ -65,7 +74,7 @@ def _precommit_rev(ref: Ref, line_text: str, environ: Mapping[str, str]) -> tupl
 
 
 _SPECIAL: dict[str, Callable[[Ref, str, Mapping[str, str]], tuple[str, str] | None]] = {
-    "pins.shell.npm-install": _npm_ci,
+    "pins.shell.lockfile-not-enforced": _frozen_install,
     "pins.precommit.mutable-rev": _precommit_rev,
     "pins.precommit.floating-rev": _precommit_rev,
 }
