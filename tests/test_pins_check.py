@@ -4,6 +4,8 @@ a lockfile too large to scan), suppressions, exceptions, profiles and every outp
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from collections.abc import Iterable
 
 from tests.conftest import Repo, Run, tollgate
@@ -257,3 +259,24 @@ def test_fix_pins_turns_npm_install_into_npm_ci_in_ci_scripts(repo: Repo) -> Non
     assert "pins.shell.lockfile-not-enforced: fixed: `npm install` -> `npm ci`" in run.out
     fixed = (repo.path / ".github/workflows/ci.yml").read_text()
     assert fixed.endswith("          npm ci\n          npm install left-pad@1.3.0\n")
+
+
+def test_a_manifest_commit_never_imports_heavy_modules(repo: Repo) -> None:
+    """PyYAML, tomli, gitpython and detect-secrets stay out of a commit of manifests (once the
+    per-user cache holds the parsed pack: the first run parses the rule files with them)."""
+    repo.stage(".github/workflows/ci.yml", WORKFLOW)
+    repo.stage("web/package.json", PACKAGE)
+    repo.stage("web/package-lock.json", IN_SYNC)
+    repo.stage("pyproject.toml", '[project]\nname = "app"\ndependencies = ["requests>=2"]\n')
+    repo.stage("Dockerfile", "FROM python:3.12\nRUN pip install flask\n")
+    assert pins(repo).code == 1  # fills the pack cache
+    code = (
+        "import sys\nfrom tollgate.cli import main\ncode = main(['scan', '--checks', 'pins'])\n"
+        "heavy = {'git', 'yaml', 'tomli', 'detect_secrets', 'requests'} & set(sys.modules)\n"
+        "print(sorted(heavy), file=sys.stderr)\nsys.exit(code)\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code], cwd=repo.path, capture_output=True, text=True, check=False
+    )
+    assert proc.returncode == 1, proc.stderr
+    assert proc.stderr.strip().splitlines()[-1] == "[]"
