@@ -280,3 +280,27 @@ def test_a_manifest_commit_never_imports_heavy_modules(repo: Repo) -> None:
     )
     assert proc.returncode == 1, proc.stderr
     assert proc.stderr.strip().splitlines()[-1] == "[]"
+
+
+def test_a_root_lockfile_change_judges_the_workspace_members_it_records(repo: Repo) -> None:
+    member = '{\n  "name": "a",\n  "dependencies": {\n    "lodash": "^4.17.0"\n  }\n}\n'
+
+    def root_lock(*installed: str) -> str:
+        packages: dict[str, object] = {
+            "": {"name": "mono", "workspaces": ["packages/*"]},
+            "packages/a": {"name": "a", "dependencies": {"lodash": "^4.17.0"}},
+            "node_modules/a": {"resolved": "packages/a", "link": True},
+        }
+        for name in installed:
+            packages[f"node_modules/{name}"] = {"version": "4.17.21"}
+        document = {"name": "mono", "lockfileVersion": 3, "packages": packages}
+        return json.dumps(document, indent=2) + "\n"
+
+    repo.stage("package.json", '{\n  "name": "mono",\n  "workspaces": ["packages/*"]\n}\n')
+    repo.stage("packages/a/package.json", member)
+    repo.stage("package-lock.json", root_lock("lodash"))
+    repo.commit()
+    repo.stage("package-lock.json", root_lock())
+    assert [f[:3] for f in found(pins(repo))] == [
+        ("packages/a/package.json", 4, "pins.npm.out-of-sync")
+    ]

@@ -12,6 +12,7 @@ from tests.conftest import Repo, tollgate
 from tollgate.checks.pins.ecosystems import npm
 from tollgate.checks.pins.model import Files, Note, Ref
 from tollgate.checks.pins.npmfix import Exact, exact_versions
+from tollgate.checks.pins.npmmembers import members
 from tollgate.checks.pins.npmsemver import satisfies
 from tollgate.checks.pins.npmspec import classify, git_ref
 from tollgate.pack.model import PinSettings
@@ -872,3 +873,24 @@ def test_malformed_files_are_warnings(repo: Repo) -> None:
         "tollgate: warning: web/package-lock.json:3: invalid JSON: Expecting property name "
         "enclosed in double quotes",
     ]
+
+
+def test_members_a_root_lockfile_records() -> None:
+    lock = lock_v3(
+        ("packages/a", {"name": "a"}),
+        ("apps/web", {"name": "web"}),
+        ("node_modules/a", {"resolved": "packages/a", "link": True}),
+        ("node_modules/lodash", {"version": "4.17.21"}),
+        ("../outside", {"name": "x"}),
+    )
+    assert members("repo/package-lock.json", lock) == (
+        "repo/packages/a/package.json",
+        "repo/apps/web/package.json",
+    )
+    pnpm = (
+        "lockfileVersion: '9.0'\nimporters:\n  .:\n    dependencies: {}\n"
+        "  libs/b:\n    dependencies: {}\n"
+    )
+    assert members("pnpm-lock.yaml", pnpm) == ("libs/b/package.json",)
+    assert members("yarn.lock", "# yarn lockfile v1\n") == ()
+    assert members("package-lock.json", "{ not json") == ()

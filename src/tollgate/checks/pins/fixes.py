@@ -45,9 +45,7 @@ def offline_fix(
     return Unfixable(path, ref.line, ref.rule, _needs(ref))
 
 
-def _frozen_install(
-    ref: Ref, line_text: str, environ: Mapping[str, str]
-) -> tuple[str, str] | None:
+def _frozen_install(ref: Ref, line_text: str, environ: Mapping[str, str]) -> tuple[str, str] | None:
     """`npm install` with no package becomes `npm ci`; `pnpm`/`bun install` get
     `--frozen-lockfile`. Yarn is left alone: its flag depends on its major version."""
     at = max(ref.column - 1, 0)

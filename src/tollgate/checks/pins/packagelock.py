@@ -34,12 +34,22 @@ class Broken(NamedTuple):
     message: str
 
 
+def keys(entries: Entries) -> list[str]:
+    """The keys of a lockfile's `packages` map (install paths and workspace directories)."""
+    if isinstance(entries, _Indexed):
+        return list(entries.keys())
+    return [k for k in entries if isinstance(k, str)] if isinstance(entries, dict) else []
+
+
 class _Indexed:
     """`packages` entries by key, each decoded from the text when first asked for."""
 
     def __init__(self, text: str, offsets: dict[str, int]) -> None:
         self._text = text
         self._offsets = offsets
+
+    def keys(self) -> list[str]:
+        return list(self._offsets)
 
     def get(self, key: str, /) -> object:
         at = self._offsets.get(key)

@@ -62,6 +62,12 @@ def judge(changes: ChangeSet, pack: Pack) -> tuple[list[Judged], tuple[str, ...]
     if not targets:
         return [], ()
     others, warnings = _context(targets, changes)
+    members = _members(targets, changes, others)
+    if members:
+        more, also = _context(members, changes, others)
+        others.update(more)
+        warnings += also
+        targets += members
     rules = {rule.id: rule for rule in pack.pins}
     judged: list[Judged] = []
     for target in targets:
@@ -97,11 +103,36 @@ def _note(note: Note) -> str:
     )
 
 
+def _members(
+    targets: list[Target], changes: ChangeSet, others: dict[tuple[str, str], str | None]
+) -> list[Target]:
+    """Workspace members' manifests judged again because their root lockfile changed."""
+    from tollgate.checks.pins.ecosystems import MEMBERS  # noqa: PLC0415
+
+    known = {(t.ecosystem, t.manifest, t.commit) for t in targets}
+    changed = {(c.commit, c.path): c for c in changes.changes}
+    triggers = [*changed, *((s.commit, s.path) for s in changes.skipped), *changes.touched]
+    found: list[Target] = []
+    for commit, path in dict.fromkeys(triggers):
+        for name, members in MEMBERS.items():
+            if ECOSYSTEMS[name].manifests(path) in ((), (path,)):
+                continue  # not one of this ecosystem's lockfiles
+            text = others.get((commit, path))
+            for manifest in members(path, text) if text else ():
+                if (name, manifest, commit) not in known:
+                    known.add((name, manifest, commit))
+                    change = changed.get((commit, manifest))
+                    found.append(Target(name, manifest, commit, change, True))
+    return found
+
+
 def _context(
-    targets: list[Target], changes: ChangeSet
+    targets: list[Target],
+    changes: ChangeSet,
+    known: dict[tuple[str, str], str | None] | None = None,
 ) -> tuple[dict[tuple[str, str], str | None], list[str]]:
-    """Every file the targets need that the change set does not hold, read in one batch."""
-    held = {(c.commit, c.path): c.text for c in changes.changes}
+    """Every file the targets need that the change set (or `known`) does not hold, in one batch."""
+    held = {(c.commit, c.path): c.text for c in changes.changes} | (known or {})
     wanted = {
         (t.commit, path)
         for t in targets

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Protocol
 
 from tollgate.checks.pins.ecosystems import (
@@ -57,4 +58,10 @@ ECOSYSTEMS: dict[str, Ecosystem] = {
     gomod.NAME: gomod,
     cargo.NAME: cargo,
     gemfile.NAME: gemfile,
+}
+
+# Ecosystems whose lockfile can serve manifests in other directories (workspace members): given a
+# changed lockfile and its text, the manifests it records. Each is judged again against it.
+MEMBERS: dict[str, Callable[[str, str], tuple[str, ...]]] = {
+    npm.NAME: npm.members,
 }

@@ -37,6 +37,13 @@ def context(manifest: str) -> tuple[str, ...]:
     return tuple(f"{d}/{n}" if d else n for d in directories(manifest) for n in LOCKFILES)
 
 
+def members(lockfile: str, text: str) -> tuple[str, ...]:
+    """The workspace members' manifests a root lockfile records (see npmmembers)."""
+    from tollgate.checks.pins.npmmembers import members as recorded  # noqa: PLC0415
+
+    return recorded(lockfile, text)
+
+
 def analyse(files: Files, settings: PinSettings) -> Analysis:
     from tollgate.checks.pins import npmjson, npmlocks  # noqa: PLC0415
     from tollgate.checks.pins.npmjudge import judge  # noqa: PLC0415
