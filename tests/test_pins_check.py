@@ -304,3 +304,15 @@ def test_a_root_lockfile_change_judges_the_workspace_members_it_records(repo: Re
     assert [f[:3] for f in found(pins(repo))] == [
         ("packages/a/package.json", 4, "pins.npm.out-of-sync")
     ]
+
+
+def test_a_constraints_file_anywhere_in_the_repository_freezes_ranges(repo: Repo) -> None:
+    repo.stage("constraints/prod.txt", "requests==2.32.3\nidna==3.7\n")
+    repo.stage(
+        "services/api/requirements.txt", "-c ../../constraints/prod.txt\nrequests>=2.31\nflask\n"
+    )
+    # requests is frozen by the constraints file; flask floats; the file is read from the index.
+    repo.write("constraints/prod.txt", "idna==3.7\n")
+    assert [f[:3] for f in found(pins(repo))] == [
+        ("services/api/requirements.txt", 3, "pins.requirements.unpinned")
+    ]

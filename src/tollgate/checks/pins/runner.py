@@ -68,6 +68,7 @@ def judge(changes: ChangeSet, pack: Pack) -> tuple[list[Judged], tuple[str, ...]
         others.update(more)
         warnings += also
         targets += members
+    included = _included(targets, changes, others)
     rules = {rule.id: rule for rule in pack.pins}
     judged: list[Judged] = []
     for target in targets:
@@ -75,7 +76,9 @@ def judge(changes: ChangeSet, pack: Pack) -> tuple[list[Judged], tuple[str, ...]
         if text is None:
             continue  # a lockfile without its manifest: nothing declares anything
         ecosystem = ECOSYSTEMS[target.ecosystem]
-        files = Files(target.manifest, text, _files_of(target, target.commit, others))
+        context = _files_of(target, target.commit, others)
+        context |= {p: others.get((target.commit, p)) for p in included.get(target, ())}
+        files = Files(target.manifest, text, context)
         analysis = ecosystem.analyse(files, pack.pin_settings)
         warnings.extend(_note(n) for n in analysis.notes)
         before: set[tuple[str, int, str]] | None = None
@@ -123,6 +126,25 @@ def _members(
                     known.add((name, manifest, commit))
                     change = changed.get((commit, manifest))
                     found.append(Target(name, manifest, commit, change, True))
+    return found
+
+
+def _included(
+    targets: list[Target], changes: ChangeSet, others: dict[tuple[str, str], str | None]
+) -> dict[Target, tuple[str, ...]]:
+    """The further files each manifest names (`-c` constraint files), read into `others`."""
+    from tollgate.checks.pins.ecosystems import INCLUDES  # noqa: PLC0415
+
+    found: dict[Target, tuple[str, ...]] = {}
+    for target in targets:
+        includes = INCLUDES.get(target.ecosystem)
+        text = target.manifest_text(others) if includes else None
+        if includes and text:
+            found[target] = includes(target.manifest, text)
+    wanted = {(t.commit, p) for t, paths in found.items() for p in paths} - others.keys()
+    if wanted and changes.snapshot is not None:
+        for key, value in changes.snapshot.read(sorted(wanted), CONTEXT_LIMIT).items():
+            others[key] = value if isinstance(value, str) else None
     return found
 
 

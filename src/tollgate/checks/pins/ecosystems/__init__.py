@@ -65,3 +65,9 @@ ECOSYSTEMS: dict[str, Ecosystem] = {
 MEMBERS: dict[str, Callable[[str, str], tuple[str, ...]]] = {
     npm.NAME: npm.members,
 }
+
+# Ecosystems whose manifest names further files to judge it with (a requirements file's `-c`
+# constraint files): given the manifest's path and text, those files' repository paths.
+INCLUDES: dict[str, Callable[[str, str], tuple[str, ...]]] = {
+    requirements.NAME: requirements.includes,
+}

@@ -48,6 +48,21 @@ def context(manifest: str) -> tuple[str, ...]:
     return tuple(p for p in dict.fromkeys(wanted) if p != manifest)
 
 
+def includes(manifest: str, text: str) -> tuple[str, ...]:
+    """The `-c` constraint files the manifest names, wherever they are (repository paths; a URL or
+    a path leading out of the repository is not read)."""
+    import re  # noqa: PLC0415
+
+    folder = manifest.rpartition("/")[0]
+    found = []
+    for match in re.finditer(r"^[ \t]*(?:-c|--constraint)(?:[ \t]+|=)(\S+)", text, re.MULTILINE):
+        value = match.group(1)
+        path = posixpath.normpath(_join(folder, value))
+        if "://" not in value and not path.startswith(("../", "/")) and path != "..":
+            found.append(path)
+    return tuple(dict.fromkeys(found))
+
+
 def analyse(files: Files, settings: PinSettings) -> Analysis:
     from tollgate.checks.pins.reqjudge import judge  # noqa: PLC0415
 
