@@ -36,8 +36,9 @@ def manifests(path: str) -> tuple[str, ...]:
 def context(manifest: str) -> tuple[str, ...]:
     """The files a `-c` line usually names, and the compiled `.txt` of a `.in`.
 
-    Context is read before the manifest is parsed, so these are the conventional places; a `-c`
-    file elsewhere is not read, and the finding it would have silenced says so.
+    Context is read before the manifest is parsed, so these are the conventional places; the `-c`
+    files the manifest actually names are read next (`includes`). Only a URL or a file outside
+    the repository stays unread, and the finding it might have silenced says so.
     """
     folder = manifest.rpartition("/")[0]
     wanted = [_join(folder, "constraints.txt"), _join(folder, "requirements.txt")]
