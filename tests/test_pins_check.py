@@ -316,3 +316,35 @@ def test_a_constraints_file_anywhere_in_the_repository_freezes_ranges(repo: Repo
     assert [f[:3] for f in found(pins(repo))] == [
         ("services/api/requirements.txt", 3, "pins.requirements.unpinned")
     ]
+
+
+def test_a_root_uv_lock_change_judges_the_workspace_members_it_records(repo: Repo) -> None:
+    def uv_lock(*packages: str) -> str:
+        blocks = [
+            'version = 1\nrequires-python = ">=3.11"\n\n[manifest]\nmembers = ["a", "mono"]\n',
+            '[[package]]\nname = "a"\nversion = "0.1.0"\nsource = { editable = "packages/a" }\n',
+            '[[package]]\nname = "mono"\nversion = "0.1.0"\nsource = { virtual = "." }\n',
+        ]
+        blocks += [
+            f'[[package]]\nname = "{name}"\nversion = "2.32.3"\n'
+            'source = { registry = "https://pypi.org/simple" }\n'
+            for name in packages
+        ]
+        return "\n".join(blocks)
+
+    repo.stage(
+        "pyproject.toml",
+        '[project]\nname = "mono"\nversion = "0.1.0"\n\n'
+        '[tool.uv.workspace]\nmembers = ["packages/*"]\n',
+    )
+    repo.stage(
+        "packages/a/pyproject.toml",
+        '[project]\nname = "a"\nversion = "0.1.0"\ndependencies = ["requests>=2.31"]\n',
+    )
+    repo.stage("uv.lock", uv_lock("requests"))
+    repo.commit()
+    assert found(pins(repo, "--all-files")) == []
+    repo.stage("uv.lock", uv_lock())
+    assert [f[:3] for f in found(pins(repo))] == [
+        ("packages/a/pyproject.toml", 4, "pins.pyproject.missing-from-lock")
+    ]

@@ -64,6 +64,7 @@ ECOSYSTEMS: dict[str, Ecosystem] = {
 # changed lockfile and its text, the manifests it records. Each is judged again against it.
 MEMBERS: dict[str, Callable[[str, str], tuple[str, ...]]] = {
     npm.NAME: npm.members,
+    pyproject.NAME: pyproject.members,
 }
 
 # Ecosystems whose manifest names further files to judge it with (a requirements file's `-c`

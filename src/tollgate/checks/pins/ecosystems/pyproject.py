@@ -40,6 +40,23 @@ def context(manifest: str) -> tuple[str, ...]:
     return tuple(wanted)
 
 
+def members(lockfile: str, text: str) -> tuple[str, ...]:
+    """The workspace members a root uv.lock records (`source = { editable = "packages/a" }`,
+    or `virtual`): each pyproject.toml is judged again when only the lockfile changes."""
+    import re  # noqa: PLC0415
+
+    if not lockfile.endswith("uv.lock"):
+        return ()
+    folder = posixpath.dirname(lockfile)
+    found = re.findall(r'^source = \{ (?:editable|virtual) = "([^"\n]+)" \}$', text, re.MULTILINE)
+    paths = [
+        _join(posixpath.normpath(_join(folder, member)), "pyproject.toml")
+        for member in found
+        if member != "." and not member.startswith(("/", "../")) and "/../" not in member
+    ]
+    return tuple(dict.fromkeys(paths))[:500]
+
+
 def analyse(files: Files, settings: PinSettings) -> Analysis:
     from tollgate.checks.pins.pyprojjudge import judge  # noqa: PLC0415
 
