@@ -348,3 +348,11 @@ def test_a_root_uv_lock_change_judges_the_workspace_members_it_records(repo: Rep
     assert [f[:3] for f in found(pins(repo))] == [
         ("packages/a/pyproject.toml", 4, "pins.pyproject.missing-from-lock")
     ]
+
+
+def test_a_json_finding_suggests_the_allow_list_not_a_comment(repo: Repo) -> None:
+    repo.stage("web/package.json", PACKAGE.replace('"^1.3.0"', '"*"'))
+    run = tollgate("scan", "--checks", "pins", cwd=repo.path)
+    assert run.code == 1
+    assert "suppress: JSON has no comments: add the name to `[pins] allow" in run.out
+    assert "tollgate: ignore[pins.npm" not in run.out

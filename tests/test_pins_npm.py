@@ -894,3 +894,25 @@ def test_members_a_root_lockfile_records() -> None:
     assert members("pnpm-lock.yaml", pnpm) == ("libs/b/package.json",)
     assert members("yarn.lock", "# yarn lockfile v1\n") == ()
     assert members("package-lock.json", "{ not json") == ()
+
+
+@pytest.mark.parametrize(
+    ("extra", "project", "flagged"),
+    [
+        ('"main": "index.js",', "auto", False),  # a published library
+        ('"exports": "./index.js",', "auto", False),
+        ('"private": true, "main": "index.js",', "auto", True),  # never published: an app
+        ("", "auto", True),  # nothing to publish: an application
+        ('"main": "index.js",', "application", True),
+        ("", "library", False),
+    ],
+)
+def test_a_published_librarys_ranges_are_not_floating(
+    extra: str, project: str, flagged: bool
+) -> None:
+    text = f'{{"name": "x", "version": "1.0.0", {extra}\n "dependencies": {{"a": "^1.0.0"}}}}\n'
+    analysis = npm.analyse(
+        Files("package.json", text, dict.fromkeys(npm.context("package.json"))),
+        PinSettings(project=project),
+    )
+    assert [r.rule for r in analysis.refs] == (["pins.npm.range-without-lock"] if flagged else [])

@@ -77,6 +77,12 @@ SNIPPETS = [
     "empty:\nnull_value: ~\nurl: http://example.com:8080/x\n",
     "deep:\n  - a: 1\n    b:\n      - c\n",
     "flow: [\n  one,\n  two,\n]\n",
+    # Quotes keep their white space; only the space around a line break folds.
+    "hint: ' '\nask: \"Your answer: \"\nmulti: 'one  \n   two\n\n  three'\n",
+    'fmt: "table(\\\n  name,\\\n  size)"\nflow: ["a \n  b", \' c \']\n',
+    # Properties on a line of their own belong to the block node below them.
+    "defaults:\n  &defaults\n  image: ruby:3.3\n  tags: [docker]\njob:\n  <<: *defaults\n",
+    "--- !!map\nkind: Pod\n--- &doc\n- a\n",
 ]
 
 
@@ -121,6 +127,17 @@ def test_positions_of_scalars() -> None:
 def test_tags_are_dropped() -> None:
     [doc] = load_all("key: !reference [.setup, script]\nother: !!str 3\n")
     assert plain(doc) == {"key": [".setup", "script"], "other": "3"}
+
+
+def test_an_anchor_on_its_own_line_names_the_mapping_below_it() -> None:
+    text = "base:\n  &base\n  image: redis:7\nsvc:\n  <<: *base\n"
+    [doc] = load_all(text)
+    assert doc.get("svc").get("image") == Scalar("redis:7", 3, 10)  # type: ignore[union-attr]
+
+
+def test_quoted_values_keep_their_spaces() -> None:
+    [doc] = load_all("a: ' '\nb: \" x \"\nc: [' y ']\n")
+    assert plain(doc) == {"a": " ", "b": " x ", "c": [" y "]}
 
 
 def test_aliases_resolve_to_the_anchor_position() -> None:

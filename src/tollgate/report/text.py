@@ -44,10 +44,17 @@ def _block(f: Finding, colour: bool) -> str:
     if f.fix:
         lines.append(f"    fix: {f.fix}")
     marker = _SUPPRESS.get(f.check, "tollgate: allow[{rule}]").format(rule=f.rule)
-    lines.append(
-        f"    suppress: add `{marker}` in a comment on the line, or accept it with "
-        "`tollgate baseline update`"
-    )
+    if f.check == "pins" and f.path.endswith(".json"):
+        # JSON has no comments: a pin is exempted by name in the config instead.
+        lines.append(
+            '    suppress: JSON has no comments: add the name to `[pins] allow = ["..."]`, or '
+            "accept it with `tollgate baseline update`"
+        )
+    else:
+        lines.append(
+            f"    suppress: add `{marker}` in a comment on the line, or accept it with "
+            "`tollgate baseline update`"
+        )
     return "\n".join(lines) + "\n"
 
 

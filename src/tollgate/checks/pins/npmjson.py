@@ -30,6 +30,14 @@ class Decl(NamedTuple):
 class PackageJson(NamedTuple):
     decls: list[Decl]
     package_manager: str  # corepack's `packageManager` ("pnpm@9.1.0"), "" if absent
+    # A package published for others to install (not `private`, with an entry point or files to
+    # publish): its ranges say what it works with, and the consumer's lockfile picks versions.
+    library: bool = False
+
+
+# Fields only a package meant to be installed by others needs (https://docs.npmjs.com/cli/v10/
+# configuring-npm/package-json): an application has none of them, or says `"private": true`.
+_PUBLISHED = ("main", "exports", "module", "types", "typings", "bin", "files")
 
 
 class Invalid(NamedTuple):
@@ -64,7 +72,8 @@ def read(text: str) -> PackageJson | Invalid:
                     for name, decl in _flat(text, inner_at, "pnpm.overrides"):
                         found[("pnpm.overrides", name)] = decl
     manager = data.get("packageManager")
-    return PackageJson(list(found.values()), manager if isinstance(manager, str) else "")
+    library = data.get("private") is not True and any(key in data for key in _PUBLISHED)
+    return PackageJson(list(found.values()), manager if isinstance(manager, str) else "", library)
 
 
 def replaced(text: str, decl: Decl, spec: str) -> tuple[str, str]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from tollgate.checks.pins.yamlflow import DQ_END, SQ_END, Flow, unbalanced, unescape
+from tollgate.checks.pins.yamlflow import DQ_END, SQ_END, Flow, quoted, unbalanced, unescape
 from tollgate.checks.pins.yamlnodes import Mapping, Node, Scalar, Sequence, YamlError
 
 _KEY = re.compile(
@@ -45,7 +45,7 @@ class Reader:
             if line.indent == 0 and _DOC_START.match(line.text):
                 self.pos += 1
                 rest = line.text[3:].strip()
-                if rest:  # `--- value` on the marker's own line
+                if rest and _only_properties(rest) is None:  # `--- value` on the marker's line
                     docs.append(self._inline_value(rest, line.number, 5, -1))
                     continue
             docs.append(self._document_body())
@@ -86,6 +86,17 @@ class Reader:
             return self._sequence(line.indent)
         if _KEY.match(line.text) and not line.text.startswith(("[", "{", "!", "&", "*")):
             return self._mapping(line.indent, line.indent)
+        anchor = _only_properties(line.text)
+        if anchor is not None:
+            # `&name` or a tag on a line of its own: the properties of the block node below.
+            self.pos += 1
+            below = self._next_content()
+            node: Node = Scalar("", line.number, line.indent + 1)
+            if below is not None and not _marker(below) and below.indent >= line.indent:
+                node = self._block(below.indent)
+            if anchor:
+                self.anchors[anchor] = node
+            return node
         # A scalar or flow collection standing alone (possibly after properties).
         self.pos += 1
         return self._inline_value(line.text, line.number, line.indent + 1, indent - 1)
@@ -272,17 +283,13 @@ class Reader:
 
     def _double_quoted(self, rest: str, number: int, column: int) -> Scalar:
         text, end, _ = self._gather(rest, number, DQ_END)
-        body = text[1:end]
-        value = unescape(" ".join(part.strip() for part in body.split("\n")))
         self._trailing(text[end + 1 :], number)
-        return Scalar(value, number, column, '"')
+        return Scalar(quoted(text[1:end], double=True), number, column, '"')
 
     def _single_quoted(self, rest: str, number: int, column: int) -> Scalar:
         text, end, _ = self._gather(rest, number, SQ_END)
-        body = text[1:end]
-        value = " ".join(part.strip() for part in body.split("\n")).replace("''", "'")
         self._trailing(text[end + 1 :], number)
-        return Scalar(value, number, column, "'")
+        return Scalar(quoted(text[1:end], double=False), number, column, "'")
 
     def _gather(self, rest: str, number: int, end: re.Pattern[str]) -> tuple[str, int, int]:
         """The quoted text, continued over raw lines until its closing quote."""
@@ -323,6 +330,19 @@ def _unquote(key: str, number: int) -> str:
     if key.startswith("'") and key.endswith("'") and len(key) > 1:
         return key[1:-1].replace("''", "'")
     return key
+
+
+def _only_properties(text: str) -> str | None:
+    """The anchor ("" if none) when `text` holds node properties (`&name`, `!tag`) and nothing
+    else; None otherwise."""
+    anchor, rest = "", text
+    while rest:
+        prop = _PROPERTY.match(rest)
+        if prop is None:
+            return None
+        anchor = prop.group("anchor") or anchor
+        rest = rest[prop.end() :]
+    return anchor if text else None
 
 
 def _marker(line: _Line) -> bool:

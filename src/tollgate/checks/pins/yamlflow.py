@@ -18,6 +18,33 @@ def unescape(body: str) -> str:
     return re.sub(r"\\(.)", lambda m: _ESCAPES.get(m.group(1), m.group(1)), body)
 
 
+def quoted(body: str, double: bool) -> str:
+    """A quoted scalar's value from the text between its quotes. Only the white space around a
+    line break goes (YAML 1.2 §7.3): `' '` stays a space. A break becomes a space, each blank
+    line after it a newline; in double quotes a `\\` ending the line joins it to the next."""
+    rows = body.split("\n")
+    parts: list[str] = []
+    blanks = 0
+    escaped = False
+    for index, row in enumerate(rows):
+        text = row if index == 0 else row.lstrip(" \t")
+        last = index == len(rows) - 1
+        if index > 0 and not last and not text.strip(" \t"):
+            blanks += 1
+            continue
+        if index:
+            parts.append("\n" * blanks if blanks else "" if escaped else " ")
+        blanks = 0
+        escaped = False
+        if not last:
+            text = text.rstrip(" \t")
+            trailing = len(text) - len(text.rstrip("\\"))
+            if double and trailing % 2:
+                text, escaped = text[:-1], True
+        parts.append(unescape(text) if double else text.replace("''", "'"))
+    return "".join(parts)
+
+
 def unbalanced(text: str) -> bool:
     depth = 0
     quote = ""
@@ -101,7 +128,7 @@ class Flow:
             if match is None:
                 raise YamlError(line, "unterminated quoted string")
             body = self.text[at + 1 : match.end() - 1]
-            value = unescape(body) if quote == '"' else body.replace("''", "'")
+            value = quoted(body, double=quote == '"')
             return Scalar(value, line, column, quote), match.end()
         end = at
         stops = ",]}" + (":" if key else "")

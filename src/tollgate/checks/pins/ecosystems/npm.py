@@ -55,11 +55,14 @@ def analyse(files: Files, settings: PinSettings) -> Analysis:
     locks, broken = npmlocks.find(files, declared, manifest.package_manager)
     notes = [Note(b.path, b.line, b.message) for b in broken]
     installed = {d.name for d in manifest.decls if d.section in npmjson.DEPENDENCIES[:3]}
+    # Like a pyproject [project] without a lock: a published library's ranges are not floating
+    # installs (`[pins] project` says otherwise when the package is really an application).
+    library = settings.project == "library" or (settings.project == "auto" and manifest.library)
     refs: list[Ref] = []
     index = None
     for decl in manifest.decls:
         verdict = judge(decl, locks, bool(broken), installed)
-        if verdict is None:
+        if verdict is None or (library and verdict.kind == "range-without-lock"):
             continue
         if index is None:
             from tollgate.checks.secrets.locate import LineIndex  # noqa: PLC0415
