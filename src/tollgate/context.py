@@ -50,8 +50,7 @@ def resolve_pack(
     from tollgate.pack.lockfile import LOCK_NAME, read_lock  # noqa: PLC0415
     from tollgate.pack.overrides import Override  # noqa: PLC0415
 
-    remote = any(s.startswith(("git+", "py:")) for s in specs)
-    lock = read_lock(root / LOCK_NAME) if remote or not pack_dir else {}
+    lock = read_lock(root / LOCK_NAME)  # {} without one; remote packs a layer extends need it too
     where = config.source or str(root / ".tollgate.toml")
     layers = Resolver(lock, environ, allow_unlocked).layers(specs, root, f"{where}: packs")
     known = {rule_id for layer in layers for rule_id in layer.pack.rule_ids()}
