@@ -446,3 +446,18 @@ def test_a_local_pack_with_a_symlink_out_is_refused(repo: Repo, tmp_path: Path) 
     run = scan(repo)
     assert run.code == 2
     assert "secrets/more.toml is a symlink pointing outside the pack" in run.err
+
+
+def test_a_pack_in_a_folder_of_a_git_repository(repo: Repo, tmp_path: Path) -> None:
+    remote = tmp_path / "security-repo"
+    make_pack(remote / "packs" / "acme", "acme", secret_rule("secrets.acme-key", TOKEN_PREFIX))
+    (remote / "README.md").write_text("# the security team's repository\n", "utf-8")
+    publish(remote, "v1")
+    spec = f"git+file://{remote}@v1#subdirectory=packs/acme"
+    repo.write(".tollgate.toml", f'packs = ["builtin", "{spec}"]\n')
+    assert tollgate("pack", "lock", cwd=repo.path).code == 0
+    staged_token(repo)
+    assert rules_of(scan(repo)) == [("app.py", 1, "secrets.acme-key", "high", True)]
+    repo.write(".tollgate.toml", f'packs = ["builtin", "{spec.replace("acme", "../x", 1)}"]\n')
+    run = scan(repo)
+    assert run.code == 2 and "#subdirectory=<a folder inside the repository>" in run.err

@@ -79,7 +79,7 @@ def fetch(args: argparse.Namespace, environ: Mapping[str, str] = os.environ) -> 
         if (store_dir(environ) / entry.digest.removeprefix("sha256:")).is_dir():
             print(f"{entry.source}: in the cache")
             continue
-        fetch_commit(source.url, entry.commit, entry.digest, environ)
+        fetch_commit(source.url, entry.commit, entry.digest, environ, source.subdirectory)
         print(f"{entry.source}: fetched {entry.commit[:12]}")
     return 0
 
@@ -148,7 +148,7 @@ def _resolve(source: Source, environ: Mapping[str, str]) -> Locked:
     from tollgate.pack.gitfetch import fetch_commit, resolve  # noqa: PLC0415
 
     commit = resolve(source.url, source.ref, environ)
-    fetched = fetch_commit(source.url, commit, "", environ)
+    fetched = fetch_commit(source.url, commit, "", environ, source.subdirectory)
     pack = load_pack(fetched.path, environ)
     return Locked(source.spec, commit, fetched.digest, pack.name, pack.version)
 

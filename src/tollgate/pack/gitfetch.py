@@ -36,9 +36,14 @@ def resolve(url: str, ref: str, environ: Mapping[str, str] = os.environ) -> str:
 
 
 def fetch_commit(
-    url: str, commit: str, expected_digest: str = "", environ: Mapping[str, str] = os.environ
+    url: str,
+    commit: str,
+    expected_digest: str = "",
+    environ: Mapping[str, str] = os.environ,
+    subdirectory: str = "",
 ) -> Fetched:
-    """`commit`'s files in the store (fetched only if the mirror does not have the commit yet)."""
+    """`commit`'s files (or those of one folder of it) in the store, fetched only if the mirror
+    does not have the commit yet."""
     repo = _mirror(url, environ)
     if _rev_parse(repo, commit) is None:
         _fetch(repo, url)
@@ -46,7 +51,7 @@ def fetch_commit(
             _fetch(repo, url, commit)
     if _rev_parse(repo, commit) is None:
         raise TollgateError(f"git+{url}: commit {commit} is not in that repository any more")
-    return _export(repo, url, commit, expected_digest, environ)
+    return _export(repo, url, commit, expected_digest, environ, subdirectory=subdirectory)
 
 
 def _mirror(url: str, environ: Mapping[str, str]) -> object:
@@ -88,7 +93,13 @@ def _rev_parse(repo: object, ref: str) -> str | None:
 
 
 def _export(
-    repo: object, url: str, commit: str, expected: str, environ: Mapping[str, str]
+    repo: object,
+    url: str,
+    commit: str,
+    expected: str,
+    environ: Mapping[str, str],
+    *,
+    subdirectory: str,
 ) -> Fetched:
     import git  # noqa: PLC0415
 
@@ -106,19 +117,20 @@ def _export(
                 archive.extractall(temporary, filter="data")
             except tarfile.FilterError as exc:
                 raise TollgateError(f"git+{url}@{commit[:12]}: {exc}") from None
-        if not (temporary / "pack.toml").is_file():
-            raise TollgateError(f"git+{url}@{commit[:12]}: no pack.toml at the repository's top")
-        digest = pack_digest(temporary)
+        root = temporary / subdirectory if subdirectory else temporary
+        if not (root / "pack.toml").is_file():
+            where = f"in {subdirectory}/" if subdirectory else "at the repository's top"
+            raise TollgateError(f"git+{url}@{commit[:12]}: no pack.toml {where}")
+        digest = pack_digest(root)
         if expected and digest != expected:
             raise TollgateError(
                 f"git+{url}@{commit[:12]}: its content does not match the digest in "
                 f"tollgate.lock ({digest[:19]}... instead of {expected[:19]}...)"
             )
         final = store / digest.removeprefix("sha256:")
-        if final.exists():
-            shutil.rmtree(temporary)
-        else:
-            temporary.replace(final)
+        if not final.exists():
+            root.replace(final)
+        shutil.rmtree(temporary, ignore_errors=True)
         return Fetched(commit, digest, final)
     except BaseException:
         shutil.rmtree(temporary, ignore_errors=True)

@@ -92,7 +92,7 @@ class Resolver:
         from tollgate.pack.gitfetch import fetch_commit, resolve  # noqa: PLC0415
 
         commit = resolve(source.url, source.ref, self.environ)
-        return fetch_commit(source.url, commit, "", self.environ).path
+        return fetch_commit(source.url, commit, "", self.environ, source.subdirectory).path
 
     def _installed(self, source: Source, entry: Locked | None) -> Path:
         from tollgate.pack.digest import pack_digest  # noqa: PLC0415
