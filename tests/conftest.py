@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -110,6 +111,17 @@ def tollgate(*args: str, cwd: Path, env: dict[str, str] | None = None) -> Run:
         check=False,
     )
     return Run(proc.returncode, proc.stdout, proc.stderr)
+
+
+def pins_scan(repo: Repo) -> tuple[int, list[tuple[str, int, str, str]], str]:
+    """`tollgate scan --checks pins` as JSON: the exit code, (path, line, rule, severity) of each
+    finding, and stderr (which must never hold a traceback)."""
+    run = tollgate("scan", "--checks", "pins", "--format", "json", cwd=repo.path)
+    assert "Traceback" not in run.err
+    rows = [
+        (f["path"], f["line"], f["rule"], f["severity"]) for f in json.loads(run.out)["findings"]
+    ]
+    return run.code, rows, run.err
 
 
 def fake_github_token() -> str:

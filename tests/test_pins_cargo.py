@@ -4,11 +4,10 @@ responsible for (a Cargo.lock change alone included), the strict profile and mal
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
-from tests.conftest import Repo, tollgate
+from tests.conftest import Repo
+from tests.conftest import pins_scan as scan
 from tollgate.checks.pins.cargosemver import allows
 from tollgate.checks.pins.ecosystems import cargo
 from tollgate.checks.pins.model import Files, Ref
@@ -311,14 +310,6 @@ def test_a_malformed_lock_is_read_for_what_it_holds() -> None:
 
 
 # ---- end to end ------------------------------------------------------------------------------
-
-
-def scan(repo: Repo) -> tuple[int, list[tuple[str, int, str, str]], str]:
-    run = tollgate("scan", "--checks", "pins", "--format", "json", cwd=repo.path)
-    assert "Traceback" not in run.err
-    report = json.loads(run.out)
-    rows = [(f["path"], f["line"], f["rule"], f["severity"]) for f in report["findings"]]
-    return run.code, rows, run.err
 
 
 MANIFEST = f"""\

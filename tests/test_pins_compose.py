@@ -4,11 +4,10 @@ malformed files."""
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
-from tests.conftest import Repo, tollgate
+from tests.conftest import Repo
+from tests.conftest import pins_scan as scan
 from tollgate.checks.pins.ecosystems import compose
 from tollgate.checks.pins.model import Files, Ref
 from tollgate.pack.model import PinSettings
@@ -133,14 +132,6 @@ def test_malformed_yaml_is_a_note_with_its_line() -> None:
 
 
 # ---- end to end ------------------------------------------------------------------------------
-
-
-def scan(repo: Repo) -> tuple[int, list[tuple[str, int, str, str]], str]:
-    run = tollgate("scan", "--checks", "pins", "--format", "json", cwd=repo.path)
-    assert "Traceback" not in run.err
-    report = json.loads(run.out)
-    rows = [(f["path"], f["line"], f["rule"], f["severity"]) for f in report["findings"]]
-    return run.code, rows, run.err
 
 
 BEFORE = """\

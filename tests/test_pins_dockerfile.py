@@ -4,11 +4,10 @@ commit is responsible for, the strict profile and a malformed Dockerfile."""
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
-from tests.conftest import Repo, tollgate
+from tests.conftest import Repo
+from tests.conftest import pins_scan as scan
 from tollgate.checks.pins.docker.parse import parse
 from tollgate.checks.pins.ecosystems import dockerfile
 from tollgate.checks.pins.model import Files, Ref
@@ -355,15 +354,6 @@ def test_malformed_input_is_a_note_never_an_exception() -> None:
 
 
 # ---- end to end ----------------------------------------------------------------------------------
-
-
-def scan(repo: Repo) -> tuple[int, list[tuple[str, int, str, str]], str]:
-    run = tollgate("scan", "--checks", "pins", "--format", "json", cwd=repo.path)
-    assert "Traceback" not in run.err
-    found = [
-        (f["path"], f["line"], f["rule"], f["severity"]) for f in json.loads(run.out)["findings"]
-    ]
-    return run.code, found, run.err
 
 
 DOCKERFILE = (

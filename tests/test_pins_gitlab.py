@@ -5,11 +5,11 @@ responsible for, the strict profile and malformed files."""
 from __future__ import annotations
 
 import importlib.util
-import json
 
 import pytest
 
-from tests.conftest import ROOT, Repo, tollgate
+from tests.conftest import ROOT, Repo
+from tests.conftest import pins_scan as scan
 from tollgate.checks.pins.ecosystems import gitlab
 from tollgate.checks.pins.model import Files, Ref
 from tollgate.checks.pins.yamlnodes import Mapping, load_all
@@ -351,14 +351,6 @@ def test_a_command_folded_over_several_lines_is_one_command() -> None:
 
 
 # ---- end to end: what a commit is responsible for --------------------------------------------
-
-
-def scan(repo: Repo) -> tuple[int, list[tuple[str, int, str, str]], str]:
-    run = tollgate("scan", "--checks", "pins", "--format", "json", cwd=repo.path)
-    assert "Traceback" not in run.err
-    report = json.loads(run.out)
-    rows = [(f["path"], f["line"], f["rule"], f["severity"]) for f in report["findings"]]
-    return run.code, rows, run.err
 
 
 BEFORE = f"""\

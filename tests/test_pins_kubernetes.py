@@ -4,11 +4,10 @@ real repositories for what a commit is responsible for, the strict profile and m
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
-from tests.conftest import Repo, tollgate
+from tests.conftest import Repo
+from tests.conftest import pins_scan as scan
 from tollgate.checks.pins.ecosystems import kubernetes
 from tollgate.checks.pins.model import Analysis, Files, Ref
 from tollgate.pack.model import PinSettings
@@ -290,14 +289,6 @@ def test_kustomize_fields_in_an_ordinary_manifest_are_ignored() -> None:
 
 
 # ---- end to end ------------------------------------------------------------------------------
-
-
-def scan(repo: Repo) -> tuple[int, list[tuple[str, int, str, str]], str]:
-    run = tollgate("scan", "--checks", "pins", "--format", "json", cwd=repo.path)
-    assert "Traceback" not in run.err
-    report = json.loads(run.out)
-    rows = [(f["path"], f["line"], f["rule"], f["severity"]) for f in report["findings"]]
-    return run.code, rows, run.err
 
 
 DEPLOYMENT = """\

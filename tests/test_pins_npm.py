@@ -8,7 +8,8 @@ import json
 
 import pytest
 
-from tests.conftest import Repo, tollgate
+from tests.conftest import Repo
+from tests.conftest import pins_scan as scan
 from tollgate.checks.pins.ecosystems import npm
 from tollgate.checks.pins.model import Files, Note, Ref
 from tollgate.checks.pins.npmfix import Exact, exact_versions
@@ -783,14 +784,6 @@ def test_exact_versions_for_the_fix_command() -> None:
 
 
 # ---- real repositories --------------------------------------------------------------------------
-
-
-def scan(repo: Repo) -> tuple[int, list[tuple[str, int, str, str]], str]:
-    result = tollgate("scan", "--checks", "pins", "--format", "json", cwd=repo.path)
-    assert "Traceback" not in result.err
-    report = json.loads(result.out)
-    rows = [(f["path"], f["line"], f["rule"], f["severity"]) for f in report["findings"]]
-    return result.code, rows, result.err
 
 
 def test_a_new_package_json_reports_each_floating_line(repo: Repo) -> None:

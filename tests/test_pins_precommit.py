@@ -4,7 +4,6 @@ is responsible for; real pre-commit (offline, from a `file://` repository) fills
 
 from __future__ import annotations
 
-import json
 import os
 import sqlite3
 import subprocess
@@ -15,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import Repo, tollgate
+from tests.conftest import pins_scan as scan
 from tollgate.checks.pins.ecosystems import precommit
 from tollgate.checks.pins.model import Files, Ref
 from tollgate.checks.pins.precommit_cache import cache_dir, cached_commit
@@ -142,14 +142,6 @@ def test_malformed_yaml_is_a_note_with_its_line() -> None:
 
 
 # ---- end to end ---------------------------------------------------------------------------
-
-
-def scan(repo: Repo) -> tuple[int, list[tuple[str, int, str, str]], str]:
-    run = tollgate("scan", "--checks", "pins", "--format", "json", cwd=repo.path)
-    assert "Traceback" not in run.err
-    report = json.loads(run.out)
-    rows = [(f["path"], f["line"], f["rule"], f["severity"]) for f in report["findings"]]
-    return run.code, rows, run.err
 
 
 TWO = (

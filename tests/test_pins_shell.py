@@ -6,11 +6,10 @@ for what a commit is responsible for, the strict profile and a malformed script.
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
-from tests.conftest import Repo, tollgate
+from tests.conftest import Repo
+from tests.conftest import pins_scan as scan
 from tollgate.checks.pins import shellcmd
 from tollgate.checks.pins.ecosystems import shell
 from tollgate.checks.pins.model import Files, Ref
@@ -575,15 +574,6 @@ def test_a_large_script_is_fast() -> None:
 
 
 # ---- end to end ----------------------------------------------------------------------------------
-
-
-def scan(repo: Repo) -> tuple[int, list[tuple[str, int, str, str]], str]:
-    run = tollgate("scan", "--checks", "pins", "--format", "json", cwd=repo.path)
-    assert "Traceback" not in run.err
-    found = [
-        (f["path"], f["line"], f["rule"], f["severity"]) for f in json.loads(run.out)["findings"]
-    ]
-    return run.code, found, run.err
 
 
 SCRIPT = (
