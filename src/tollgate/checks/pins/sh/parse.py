@@ -299,6 +299,15 @@ class _Lexer:
 
 def _close_paren(text: str, i: int, end: int) -> int:
     """The offset of the `)` closing a `(` just before `i` (quotes and nesting respected)."""
+    return _close(text, i, end, "(", ")")
+
+
+def _close_brace(text: str, i: int, end: int) -> int:
+    """The offset of the `}` closing a `{` just before `i` (quotes and nesting respected)."""
+    return _close(text, i, end, "{", "}")
+
+
+def _close(text: str, i: int, end: int, opening: str, closing: str) -> int:
     depth = 1
     while i < end:
         c = text[i]
@@ -312,30 +321,9 @@ def _close_paren(text: str, i: int, end: int) -> int:
         if c == '"':
             i = _close_quote(text, i + 1, end) + 1
             continue
-        if c == "(":
+        if c == opening:
             depth += 1
-        elif c == ")":
-            depth -= 1
-            if depth == 0:
-                return i
-        i += 1
-    return end
-
-
-def _close_brace(text: str, i: int, end: int) -> int:
-    depth = 1
-    while i < end:
-        c = text[i]
-        if c == "\\":
-            i += 2
-            continue
-        if c in "'\"":
-            close = _close_quote(text, i + 1, end) if c == '"' else text.find("'", i + 1, end)
-            i = end if close == -1 else close + 1
-            continue
-        if c == "{":
-            depth += 1
-        elif c == "}":
+        elif c == closing:
             depth -= 1
             if depth == 0:
                 return i
