@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import subprocess
 import sys
 from collections.abc import Sequence
@@ -31,11 +30,13 @@ from common import (
     Cmd,
     Env,
     Row,
+    bench_parser,
     difference_row,
     format_table,
     git,
     init_repo,
     measure,
+    run_facts,
     run_main,
     stage,
     tollgate_argv,
@@ -117,10 +118,7 @@ def build(root: Path, env: Env) -> tuple[Path, Path]:
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
-    p = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    p.add_argument("--runs", type=int, default=RUNS_FACTOR * DEFAULT_RUNS)
-    p.add_argument("--json", type=Path, help="also write the results as JSON here")
-    p.add_argument("--keep", action="store_true", help="keep the generated repositories")
+    p = bench_parser(__doc__, runs=RUNS_FACTOR * DEFAULT_RUNS)
     args = p.parse_args(argv)
     if args.runs < MIN_RUNS:
         p.error(f"--runs must be at least {MIN_RUNS}")
@@ -139,13 +137,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         alone = Cmd("tollgate (builtin)", (*argv0, "scan"), plain)
         ta, tb = measure(both, alone, env, args.runs, abba=True)
         row: Row = difference_row("3-layer locked", ta, tb, MAX_MS, layers=3)
-        print(f"{tollgate_revision(argv0)}; medians of {args.runs} runs; {os.cpu_count()} CPUs")
+        revision = tollgate_revision(argv0)
+        print(f"{revision}; medians of {args.runs} runs; {os.cpu_count()} CPUs")
         print(format_table([row]))
         if args.json:
             report = {
-                "command": " ".join([sys.executable, *argv]),
-                "python": platform.python_version(),
-                "platform": platform.platform(),
+                **run_facts([sys.argv[0], *argv], argv0, revision),
                 "results": [asdict(row)],
             }
             args.json.write_text(json.dumps(report, indent=2) + "\n", "utf-8")

@@ -21,7 +21,6 @@ import hashlib
 import importlib.metadata
 import json
 import os
-import platform
 import random
 import shutil
 import subprocess
@@ -32,18 +31,19 @@ from pathlib import Path
 
 from bench_secrets import _VERBS, _WORDS
 from common import (
-    DEFAULT_RUNS,
     MIN_RUNS,
     BenchError,
     Cmd,
     Env,
     Row,
+    bench_parser,
     difference_row,
     dist_version,
     ensure_venv,
     format_table,
     init_repo,
     measure,
+    run_facts,
     run_main,
     run_scenarios,
     selected_scenarios,
@@ -499,15 +499,10 @@ SCENARIO_FUNCS: dict[str, Callable[[Bench], list[Row]]] = {
 
 def report(rows: Sequence[Row], b: Bench, argv: Sequence[str]) -> dict[str, object]:
     return {
-        "command": " ".join([sys.executable, *argv]),
-        "tollgate": " ".join(b.tools.tollgate),
-        "tollgate_version": b.tools.tollgate_version,
+        **run_facts(argv, b.tools.tollgate, b.tools.tollgate_version),
         "peer": f"semgrep {b.tools.peer_version}",
         "peer_config": {**asdict(b.rules), "config": str(b.rules.config)},
         "env": {k: b.env.vars[k] for k in ENV_SHOWN if k in b.env.vars},
-        "python": platform.python_version(),
-        "platform": platform.platform(),
-        "cpus": os.cpu_count(),
         "runs": b.runs,
         "docs_runs": b.docs_runs,
         "warnings": b.warnings,
@@ -519,15 +514,12 @@ def report(rows: Sequence[Row], b: Bench, argv: Sequence[str]) -> dict[str, obje
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
-    p = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    p.add_argument("--runs", type=int, default=DEFAULT_RUNS, help=f"timed runs (>= {MIN_RUNS})")
+    p = bench_parser(__doc__, SCENARIOS)
     p.add_argument(
         "--docs-runs",
         type=int,
         help=f"timed runs of docs-only (default {DOCS_RUNS_FACTOR} x --runs: a few ms matter)",
     )
-    p.add_argument("--only", help=f"comma-separated scenarios from {','.join(SCENARIOS)}")
-    p.add_argument("--json", type=Path, help="also write the results as JSON here")
     p.add_argument("--peers-venv", type=Path, default=DEFAULT_PEERS_VENV)
     p.add_argument(
         "--peer-config",
@@ -536,7 +528,6 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
         help="semgrep's --config: the one merged file tollgate runs (default), or a directory "
         "copy of the pack's rule files",
     )
-    p.add_argument("--keep", action="store_true", help="keep the generated repositories")
     args = p.parse_args(argv)
     if args.docs_runs is None:
         args.docs_runs = DOCS_RUNS_FACTOR * args.runs

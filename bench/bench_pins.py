@@ -23,7 +23,6 @@ import argparse
 import collections
 import json
 import os
-import platform
 import subprocess
 import sys
 from collections.abc import Callable, Mapping, Sequence
@@ -31,19 +30,20 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from common import (
-    DEFAULT_RUNS,
     MIN_RUNS,
     BenchError,
     Cmd,
     Env,
     Row,
     Timing,
+    bench_parser,
     difference_row,
     dist_version,
     ensure_venv,
     format_table,
     init_repo,
     measure,
+    run_facts,
     run_main,
     run_scenarios,
     selected_scenarios,
@@ -292,15 +292,10 @@ def ecosystems() -> dict[str, list[str]]:
 
 def report(rows: Sequence[Row], b: Bench, argv: Sequence[str]) -> dict[str, object]:
     return {
-        "command": " ".join([sys.executable, *argv]),
-        "tollgate": " ".join(b.tools.tollgate),
-        "tollgate_version": b.tools.tollgate_version,
+        **run_facts(argv, b.tools.tollgate, b.tools.tollgate_version),
         "peers": dict(b.tools.peer_versions),
         "ecosystems": ecosystems(),
         "env": {k: b.env.vars[k] for k in ENV_SHOWN if k in b.env.vars},
-        "python": platform.python_version(),
-        "platform": platform.platform(),
-        "cpus": os.cpu_count(),
         "runs": b.runs,
         "manifest_runs": b.manifest_runs,
         "warnings": b.warnings,
@@ -312,23 +307,19 @@ def report(rows: Sequence[Row], b: Bench, argv: Sequence[str]) -> dict[str, obje
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
-    p = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    p.add_argument("--runs", type=int, default=DEFAULT_RUNS, help=f"timed runs (>= {MIN_RUNS})")
+    p = bench_parser(__doc__, SCENARIOS)
     p.add_argument(
         "--manifest-runs",
         type=int,
         help=f"timed runs of each 1-manifest scenario (default {MANIFEST_RUNS_FACTOR} x --runs: "
         "a few ms matter)",
     )
-    p.add_argument("--only", help=f"comma-separated scenarios from {','.join(SCENARIOS)}")
-    p.add_argument("--json", type=Path, help="also write the results as JSON here")
     p.add_argument(
         "--peers-venv",
         type=Path,
         default=DEFAULT_PEERS_VENV,
         help="directory of the peers' venvs (DIR/zizmor, DIR/hadolint)",
     )
-    p.add_argument("--keep", action="store_true", help="keep the generated repositories")
     args = p.parse_args(argv)
     if args.manifest_runs is None:
         args.manifest_runs = MANIFEST_RUNS_FACTOR * args.runs

@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import random
 import sys
 from collections.abc import Callable, Sequence
@@ -24,17 +23,18 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from common import (
-    DEFAULT_RUNS,
     MIN_RUNS,
     Cmd,
     Env,
     Row,
+    bench_parser,
     dist_version,
     ensure_venv,
     format_table,
     init_repo,
     measure,
     peak_rss_mb,
+    run_facts,
     run_main,
     run_scenarios,
     selected_scenarios,
@@ -313,13 +313,8 @@ SCENARIO_FUNCS: dict[str, Callable[[Bench], list[Row]]] = {
 
 def report(rows: Sequence[Row], b: Bench, argv: Sequence[str]) -> dict[str, object]:
     return {
-        "command": " ".join([sys.executable, *argv]),
-        "tollgate": " ".join(b.tools.tollgate),
-        "tollgate_version": b.tools.tollgate_version,
+        **run_facts(argv, b.tools.tollgate, b.tools.tollgate_version),
         "peer": f"detect-secrets {b.tools.peer_version}",
-        "python": platform.python_version(),
-        "platform": platform.platform(),
-        "cpus": os.cpu_count(),
         "runs": b.runs,
         "quick": b.quick,
         "results": [asdict(r) for r in rows],
@@ -330,13 +325,9 @@ def report(rows: Sequence[Row], b: Bench, argv: Sequence[str]) -> dict[str, obje
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
-    p = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    p.add_argument("--runs", type=int, default=DEFAULT_RUNS, help=f"timed runs (>= {MIN_RUNS})")
+    p = bench_parser(__doc__, SCENARIOS)
     p.add_argument("--quick", action="store_true", help="all-files: 10 MB tree and 3 runs")
-    p.add_argument("--only", help=f"comma-separated scenarios from {','.join(SCENARIOS)}")
-    p.add_argument("--json", type=Path, help="also write the results as JSON here")
     p.add_argument("--peers-venv", type=Path, default=DEFAULT_PEERS_VENV)
-    p.add_argument("--keep", action="store_true", help="keep the generated repositories")
     args = p.parse_args(argv)
     if args.runs < MIN_RUNS:
         p.error(f"--runs must be at least {MIN_RUNS}")

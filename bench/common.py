@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import platform
 import shutil
 import statistics
 import subprocess
@@ -290,6 +291,31 @@ def format_table(rows: Sequence[Row]) -> str:
 
 
 # --------------------------------------------------------------------------- running
+
+
+def bench_parser(
+    doc: str | None, scenarios: Sequence[str] = (), runs: int = DEFAULT_RUNS
+) -> argparse.ArgumentParser:
+    """The options every benchmark takes: --runs, --only (given scenarios), --json, --keep."""
+    p = argparse.ArgumentParser(description=doc.splitlines()[0] if doc else None)
+    p.add_argument("--runs", type=int, default=runs, help=f"timed runs (>= {MIN_RUNS})")
+    if scenarios:
+        p.add_argument("--only", help=f"comma-separated scenarios from {','.join(scenarios)}")
+    p.add_argument("--json", type=Path, help="also write the results as JSON here")
+    p.add_argument("--keep", action="store_true", help="keep the generated repositories")
+    return p
+
+
+def run_facts(argv: Sequence[str], tollgate: Sequence[str], version: str) -> dict[str, object]:
+    """What every benchmark's JSON records of the run and the machine it ran on."""
+    return {
+        "command": " ".join([sys.executable, *argv]),
+        "tollgate": " ".join(tollgate),
+        "tollgate_version": version,
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "cpus": os.cpu_count(),
+    }
 
 
 def selected_scenarios(
