@@ -12,7 +12,6 @@ from tests.conftest import Repo
 from tests.conftest import pins_scan as scan
 from tollgate.checks.pins.ecosystems import npm
 from tollgate.checks.pins.model import Files, Note, Ref
-from tollgate.checks.pins.npmfix import Exact, exact_versions
 from tollgate.checks.pins.npmmembers import members
 from tollgate.checks.pins.npmsemver import satisfies
 from tollgate.checks.pins.npmspec import classify, git_ref
@@ -758,29 +757,6 @@ def test_a_classic_yarn_workspace_member_is_recognised_by_its_patterns() -> None
     assert found(MEMBER_PKG, MEMBER, **{"yarn.lock": lock}) == [("out-of-sync", 6, 5)]
     unrelated = '# yarn lockfile v1\n\n\nother@^1.0.0:\n  version "1.0.0"\n'
     assert len(found(MEMBER_PKG, MEMBER, **{"yarn.lock": unrelated})) == 3
-
-
-# ---- the offline fix ----------------------------------------------------------------------------
-
-
-def test_exact_versions_for_the_fix_command() -> None:
-    text = deps('"lodash": "^4.17.0"', '"alias": "npm:other@~1.2.0"', '"tag": "latest"',
-                '"react": "^18.0.0"', '"exact": "1.0.0"', '"g": "user/g"')  # fmt: skip
-    text = text.replace("\n}\n", ',\n  "peerDependencies": { "p": "^1" }\n}\n')
-    lock = lock_v3(installed("lodash", "4.17.21"), installed("alias", "1.2.5", name="other"),
-                   installed("tag", "2.0.0"), installed("react", "17.0.2"),
-                   installed("exact", "1.0.0"), installed("p", "1.5.0"))  # fmt: skip
-    assert exact_versions(Files("package.json", text, {"package-lock.json": lock})) == {
-        ("dependencies", "lodash"): Exact(
-            "4.17.21", 4, 5, '"lodash": "^4.17.0"', '"lodash": "4.17.21"'
-        ),
-        ("dependencies", "alias"): Exact(
-            "npm:other@1.2.5", 5, 5, '"alias": "npm:other@~1.2.0"', '"alias": "npm:other@1.2.5"'
-        ),
-        ("dependencies", "tag"): Exact("2.0.0", 6, 5, '"tag": "latest"', '"tag": "2.0.0"'),
-    }
-    assert exact_versions(Files("package.json", text, {})) == {}
-    assert exact_versions(Files("package.json", "{", {"package-lock.json": lock})) == {}
 
 
 # ---- real repositories --------------------------------------------------------------------------

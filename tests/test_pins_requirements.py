@@ -11,6 +11,7 @@ import pytest
 from tests.conftest import Repo, tollgate
 from tollgate.checks.pins.ecosystems import requirements
 from tollgate.checks.pins.model import Files, Note, Ref
+from tollgate.checks.pins.reqsets import locked_version, pinned_versions
 from tollgate.pack.model import PinSettings
 
 SHA = "0123456789abcdef0123456789abcdef01234567"
@@ -196,12 +197,12 @@ def test_the_version_another_file_pins_is_the_fix_and_the_edit() -> None:
     assert "pytest==X.Y.Z" in second.fix
 
 
-def test_pinned_and_locked_versions_for_the_fix_command() -> None:
+def test_pinned_and_locked_versions_of_the_files_read_alongside() -> None:
     text = f"Requests==2.32.3 {HASH}\nflask>=3\nidna==3.*\n-e .\n"
-    assert requirements.pinned_versions(text) == {"requests": "2.32.3"}
+    assert pinned_versions(text) == {"requests": "2.32.3"}
     files = Files("requirements-dev.txt", "", {"requirements.txt": text, "constraints.txt": None})
-    assert requirements.locked_version("REQUESTS", files) == ("2.32.3", "requirements.txt")
-    assert requirements.locked_version("flask", files) is None
+    assert locked_version("REQUESTS", files) == ("2.32.3", "requirements.txt")
+    assert locked_version("flask", files) is None
 
 
 # ---- pip-compile pairs ------------------------------------------------------------------------

@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from tollgate.pack.model import AnyRule, Pack
+from tollgate.pack.model import AnyRule
 
 
 def info(args: argparse.Namespace, environ: Mapping[str, str] = os.environ) -> int:
@@ -59,9 +59,3 @@ def _counts(rules: Sequence[AnyRule]) -> list[str]:
         shown = ", ".join(f"{by[s]} {s.label}" for s in sorted(by, reverse=True))
         lines.append(f"  {check}: {len(own)} rules ({shown})")
     return lines or ["  no rules"]
-
-
-def pack_summary(pack: Pack) -> str:
-    return f"{pack.name} {pack.version}: " + "; ".join(
-        line.strip() for line in _counts(pack.all_rules())
-    )

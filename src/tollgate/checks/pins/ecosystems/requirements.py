@@ -70,20 +70,6 @@ def analyse(files: Files, settings: PinSettings) -> Analysis:
     return judge(files)
 
 
-def pinned_versions(text: str) -> dict[str, str]:
-    """Canonical name -> the exact version a requirements or constraints text pins."""
-    from tollgate.checks.pins.reqsets import pinned_versions as pinned  # noqa: PLC0415
-
-    return pinned(text)
-
-
-def locked_version(name: str, files: Files) -> tuple[str, str] | None:
-    """(version, the file that pins it) for a package, from the files read with a manifest."""
-    from tollgate.checks.pins.reqsets import locked_version as locked  # noqa: PLC0415
-
-    return locked(name, files)
-
-
 def _named(folder: str, base: str) -> bool:
     if base.startswith(("readme", "license", "changelog")):
         return False
