@@ -24,11 +24,6 @@ class Source(NamedTuple):
     path: Path | None = None  # dir: the resolved directory
     subdirectory: str = ""  # git: the pack's folder inside the repository
 
-    @property
-    def remote(self) -> bool:
-        """Fetched from elsewhere, so pinned in tollgate.lock."""
-        return self.kind in ("git", "py")
-
 
 def parse_source(spec: str, base: Path, where: str) -> Source:
     text = spec.strip()
