@@ -291,16 +291,17 @@ def test_the_locked_commit_is_the_offline_fix() -> None:
     assert other.edit is None  # locked from another repository: not this dependency's commit
 
 
-def test_malformed_toml_is_a_note_with_tomli_s_line() -> None:
+def test_malformed_toml_is_a_note_with_its_line() -> None:
     analysis = cargo.analyse(
         Files("Cargo.toml", f'{PACKAGE}[dependencies\nx = "*"\n', {}), PinSettings()
     )
     assert analysis.refs == []
     [note] = analysis.notes
     assert (note.path, note.line) == ("Cargo.toml", 5)
-    assert note.message == "invalid TOML: Expected ']' at the end of a table declaration"
+    assert note.message == "invalid TOML: expected ']' to close the table header"
     deep = cargo.analyse(Files("Cargo.toml", "a = " + "[" * 5000, {}), PinSettings())
     assert deep.refs == [] and len(deep.notes) == 1
+    assert deep.notes[0].message == "invalid TOML: nested too deeply"
 
 
 def test_a_malformed_lock_is_read_for_what_it_holds() -> None:

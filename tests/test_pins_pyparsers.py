@@ -294,6 +294,38 @@ def test_positions_of_keys_array_items_and_tables() -> None:
     assert doc.line(("project", "nothing", 3)) == (1, 1)
 
 
+def test_spans_of_keys_and_values() -> None:
+    text = (
+        '[dependencies]\nserde = { version = "1.0", features = ["derive"] }\n'
+        "a.b = 'x'  # c\n"
+        "list = [{ in = 1 }]\n"
+        "[[bin]]\nname = 'one'\n[[bin]]\nname = 'two'\n"
+        '[target."cfg(unix)".dependencies.log]\nversion = "*"\n'
+    )
+    spans = tomlscan.load(text).spans
+
+    def written(path: tuple[str, ...]) -> tuple[str, str, str]:
+        key, value, end = spans[path]
+        line_end = text.find("\n", key)
+        return text[key:line_end], text[value:end], text[end:line_end]
+
+    assert written(("dependencies",)) == ("[dependencies]", "[dependencies]", "")
+    assert written(("dependencies", "serde")) == (
+        'serde = { version = "1.0", features = ["derive"] }',
+        '{ version = "1.0", features = ["derive"] }',
+        "",
+    )
+    assert written(("dependencies", "serde", "version"))[1] == '"1.0"'
+    assert written(("dependencies", "serde", "features"))[1] == '["derive"]'
+    # A dotted key: each part from where it is written, the value shared; first one wins.
+    assert written(("dependencies", "a")) == ("a.b = 'x'  # c", "'x'", "  # c")
+    assert written(("dependencies", "a", "b"))[0] == "b = 'x'  # c"
+    assert ("dependencies", "list", "in") not in spans  # inside an array: no span
+    assert written(("bin", "name"))[1] == "'one'"  # an array of tables: the first entry
+    assert written(("target", "cfg(unix)"))[0] == '[target."cfg(unix)".dependencies.log]'
+    assert written(("target", "cfg(unix)", "dependencies", "log", "version"))[1] == '"*"'
+
+
 @pytest.mark.parametrize(
     ("text", "line"),
     [

@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Any, NamedTuple
-
-import tomli
 
 from tollgate.checks.pins import gitrefs
 from tollgate.checks.pins.cargolock import CargoLock
 from tollgate.checks.pins.cargolock import read as read_lock
 from tollgate.checks.pins.cargosemver import allows
 from tollgate.checks.pins.model import Analysis, Files, Note, Ref
-from tollgate.checks.pins.tomlkeys import Span, key_spans
+from tollgate.checks.pins.tomlscan import Span, TomlError, load
 from tollgate.checks.secrets.locate import LineIndex
 
 _KINDS_OF_DEPENDENCY = (
@@ -23,7 +20,6 @@ _KINDS_OF_DEPENDENCY = (
     "dev_dependencies",
     "build_dependencies",  # the pre-2024-edition spellings
 )
-_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column \d+\)")
 _REV_HINT = 'rev = "<full commit sha>"'
 
 
@@ -46,17 +42,13 @@ class _Verdict(NamedTuple):
 def judge(files: Files, lock_text: str | None) -> Analysis:
     """Every floating dependency of the Cargo.toml in `files`, judged with its Cargo.lock's text."""
     try:
-        data = tomli.loads(files.text)
-    except tomli.TOMLDecodeError as error:
-        found = _TOML_POSITION.search(str(error))
-        line, message = (int(found[1]), str(error)[: found.start()]) if found else (0, str(error))
-        return Analysis([], [Note(files.path, line, f"invalid TOML: {message}")])
-    except RecursionError:
-        return Analysis([], [Note(files.path, 0, "invalid TOML: nested too deeply")])
+        doc = load(files.text)
+    except TomlError as error:
+        return Analysis([], [Note(files.path, error.line, f"invalid TOML: {error}")])
     locked = read_lock(lock_text) if lock_text is not None else None
-    report = _Reporter(files.text, key_spans(files.text))
+    report = _Reporter(files.text, doc.spans)
     refs: list[Ref] = []
-    for table in _tables(data):
+    for table in _tables(doc.data):
         for name, spec in table.dependencies.items():
             verdict = _judge(name, spec, table, locked)
             if verdict is not None:

@@ -1,9 +1,11 @@
 """A TOML reader that keeps the line and column of every key and array item.
 
-pyproject.toml and Pipfile are small, but tomli knows no positions and importing it costs a
-third of the time a hook run may spend on pins; this recursive-descent reader covers TOML 1.0
-(and the newlines in inline tables that TOML 1.1 allows), and reports the first syntax error
-with its line. Values: str, bool, int, float, list, dict; a date is kept as its text.
+pyproject.toml, Pipfile and Cargo.toml are small, but tomli knows no positions and importing
+it costs a third of the time a hook run may spend on pins; this recursive-descent reader covers
+TOML 1.0 (and the newlines in inline tables that TOML 1.1 allows), and reports the first syntax
+error with its line. Values: str, bool, int, float, list, dict; a date is kept as its text.
+Positions: the line and column of every key and array item, and the offsets of every key and
+of its value (for edits in place).
 """
 
 from __future__ import annotations
@@ -39,10 +41,20 @@ class TomlError(ValueError):
         self.line = line
 
 
+class Span(NamedTuple):
+    key: int  # offset of the key (of the `[` for a table header)
+    value: int  # offset of the value's first character (the header's for a table)
+    end: int  # offset just after the value (after the header's closing bracket)
+
+
 class Toml(NamedTuple):
     data: dict[str, Any]
     # Every key's position (of the key; of the header for a table) and every array item's.
     where: dict[Path, tuple[int, int]]
+    # Every key path outside arrays (an array of tables' index left out) to its offsets, for
+    # edits made in place. The first definition wins: the entries of an array of tables repeat
+    # a path, and a header or a dotted key defines its prefixes.
+    spans: dict[tuple[str, ...], Span]
 
     def get(self, *path: str | int) -> Any:
         node: Any = self.data
@@ -69,9 +81,11 @@ def load(text: str) -> Toml:
         reader.document()
     except TomlError:
         raise
-    except (ValueError, OverflowError, RecursionError) as exc:  # a bad escape, deep nesting
+    except RecursionError:
+        raise reader.error("nested too deeply") from None
+    except (ValueError, OverflowError) as exc:  # a bad escape
         raise reader.error(f"invalid TOML ({type(exc).__name__})") from None
-    return Toml(reader.root, reader.where)
+    return Toml(reader.root, reader.where, reader.spans)
 
 
 class _Reader:
@@ -82,6 +96,8 @@ class _Reader:
         self.root: dict[str, Any] = {}
         self.where: dict[Path, tuple[int, int]] = {}
         self.defined: set[Path] = set()  # tables opened by a header or closed as inline values
+        self.spans: dict[tuple[str, ...], Span] = {}
+        self.arrays = 0  # how deep in inline arrays: the keys of their tables have no span
 
     def error(self, message: str, at: int | None = None) -> TomlError:
         return TomlError(self.position(self.at if at is None else at)[0], message)
@@ -117,7 +133,7 @@ class _Reader:
         many = self.text.startswith("[[", self.at)
         self.at += 2 if many else 1
         self.skip(_BLANK)
-        keys = self.key()
+        keys, _ = self.key()
         self.skip(_BLANK)
         close = "]]" if many else "]"
         if not self.text.startswith(close, self.at):
@@ -150,12 +166,17 @@ class _Reader:
                 raise self.error(f"table [{'.'.join(keys)}] is defined twice", start)
             self.defined.add(path)
         self.where.setdefault(path, self.position(start))
+        for size in range(1, len(keys) + 1):
+            self.spans.setdefault(tuple(keys[:size]), Span(start, start, self.at))
         return node, path
 
-    def key(self) -> list[str]:
-        keys = []
+    def key(self) -> tuple[list[str], list[int]]:
+        """A dotted key's parts and the offset of each."""
+        keys: list[str] = []
+        offsets: list[int] = []
         while True:
             self.skip(_BLANK)
+            offsets.append(self.at)
             found = _BASIC.match(self.text, self.at) or _LITERAL.match(self.text, self.at)
             if found is not None:
                 quoted = found.group(1)
@@ -168,12 +189,12 @@ class _Reader:
             self.at = found.end()
             self.skip(_BLANK)
             if not self.text.startswith(".", self.at):
-                return keys
+                return keys, offsets
             self.at += 1
 
     def keyval(self, table: dict[str, Any], path: Path) -> None:
         start = self.at
-        keys = self.key()
+        keys, offsets = self.key()
         if not self.text.startswith("=", self.at):
             raise self.error("expected '=' after a key")
         self.at += 1
@@ -189,7 +210,12 @@ class _Reader:
         if keys[-1] in node:
             raise self.error(f"{'.'.join(keys)} is defined twice", start)
         self.where[full] = self.position(start)
+        at = self.at
         node[keys[-1]] = self.value(full)
+        if not self.arrays:
+            names = tuple(part for part in path if isinstance(part, str))
+            for size, offset in enumerate(offsets, 1):
+                self.spans.setdefault((*names, *keys[:size]), Span(offset, at, self.at))
 
     def value(self, path: Path) -> Any:
         text, at = self.text, self.at
@@ -213,11 +239,13 @@ class _Reader:
 
     def array(self, path: Path) -> list[Any]:
         self.at += 1
+        self.arrays += 1
         items: list[Any] = []
         while True:
             self.skip(_SPACE)
             if self.text.startswith("]", self.at):
                 self.at += 1
+                self.arrays -= 1
                 return items
             item: Path = (*path, len(items))
             self.where[item] = self.position(self.at)
